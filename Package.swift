@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lede",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lede", targets: ["lede"]),
+        .library(name: "LedeExtraction", targets: ["LedeExtraction"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // libzmq through pkg-config; Debian's libzmq3-dev provides it.
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        // A thin, owned wrapper over libzmq: sockets, messages, poller, one error path.
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Pure Swift extraction: text in, entities and events out. No I/O.
+        .target(
+            name: "LedeExtraction",
+            resources: [.copy("Resources")]
+        ),
+        // Wire formats: a strict JSON reader/writer, article decoding with limits, result encoding.
+        .target(name: "LedeWire", dependencies: ["LedeExtraction"]),
+        // SQLite persistence (GRDB): articles, results with seq, rejects, replay queries.
+        .target(
+            name: "LedeStore",
+            dependencies: ["LedeExtraction", "LedeWire", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The running service: ingest, worker pool, committer/publisher, API.
+        .target(
+            name: "LedeService",
+            dependencies: [
+                "ZeroMQ", "LedeExtraction", "LedeWire", "LedeStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Client side of the protocol: push, subscribe (gap-free), replay, request/reply with retries.
+        .target(name: "LedeClient", dependencies: ["ZeroMQ", "LedeWire"]),
+        // Offline measurement: NER and event evaluation, tagger training drivers, extraction benchmarks.
+        .target(name: "LedeEvaluation", dependencies: ["LedeExtraction", "LedeWire"]),
+        .executableTarget(
+            name: "lede",
+            dependencies: [
+                "LedeService", "LedeClient", "LedeEvaluation", "LedeExtraction", "LedeWire", "ZeroMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "LedeExtractionTests", dependencies: ["LedeExtraction", "LedeEvaluation"]),
+        .testTarget(name: "LedeWireTests", dependencies: ["LedeWire"]),
+        .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore", "LedeWire"]),
+        .testTarget(
+            name: "LedeServiceTests",
+            dependencies: ["LedeService", "LedeClient", "LedeStore", "LedeWire", "ZeroMQ"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
