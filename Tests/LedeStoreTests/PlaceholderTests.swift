@@ -1,0 +1,5 @@
+import XCTest
+
+final class LedeStoreTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}
