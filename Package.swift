@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Lede",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lede", targets: ["lede"]),
         .library(name: "LedeExtraction", targets: ["LedeExtraction"]),
@@ -33,7 +33,7 @@ let package = Package(
         // SQLite persistence (GRDB): articles, results with seq, rejects, replay queries.
         .target(
             name: "LedeStore",
-            dependencies: ["LedeExtraction", "LedeWire", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedeExtraction", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The running service: ingest, worker pool, committer/publisher, API.
         .target(
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "LedeExtractionTests", dependencies: ["LedeExtraction", "LedeEvaluation"]),
         .testTarget(name: "LedeWireTests", dependencies: ["LedeWire"]),
-        .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore", "LedeWire"]),
+        .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore"]),
         .testTarget(
             name: "LedeServiceTests",
             dependencies: ["LedeService", "LedeClient", "LedeStore", "LedeWire", "ZeroMQ"]

@@ -1,0 +1,181 @@
+import Foundation
+import Logging
+import LedeExtraction
+import LedeStore
+import LedeWire
+import Synchronization
+import ZeroMQ
+
+/// The request/reply API on a ROUTER socket (REQ and DEALER clients): `submit` goes through the
+/// workers and is answered by the committer once committed; `replay`, `get`, `stats` and `health`
+/// are answered here from SQLite's readers. Owns the ROUTER socket and the acknowledgement PULL.
+final class APILoop: @unchecked Sendable {
+    let store: Store
+    let work: BoundedQueue<WorkItem>
+    let commits: BoundedQueue<CommitRequest>
+    let configuration: ServiceConfiguration
+    let counters: ServiceCounters
+    let logger: Logger
+    let acknowledgements: String
+    let startedAt = Date()
+    /// Set when shutdown begins: new submits are refused, acknowledgements still flow.
+    let intakeClosed = Atomic<Bool>(false)
+    /// Set when the committer has finished: nothing more will be acknowledged.
+    let finished = Atomic<Bool>(false)
+
+    init(store: Store, work: BoundedQueue<WorkItem>, commits: BoundedQueue<CommitRequest>, configuration: ServiceConfiguration, counters: ServiceCounters, logger: Logger, acknowledgements: String) {
+        self.store = store
+        self.work = work
+        self.commits = commits
+        self.configuration = configuration
+        self.counters = counters
+        self.logger = logger
+        self.acknowledgements = acknowledgements
+    }
+
+    func run(context: Context, ready: StartupLatch<String>) {
+        let router: Socket
+        let acks: Socket
+        do {
+            acks = try Socket(context, .pull)
+            try acks.setReceiveHighWaterMark(0)
+            try acks.bind(acknowledgements)
+            router = try Socket(context, .router)
+            // A full or vanished peer fails loudly instead of losing the reply silently.
+            try router.setRouterMandatory(true)
+            try router.setSendTimeout(milliseconds: 5000)
+            try router.setMaxMessageSize(Int64(configuration.limits.maxMessageBytes) * 16)
+            router.maxFrames = 8
+            if let security = configuration.security {
+                try router.makeCurveServer(secretKey: security.serverSecretKey)
+                try router.setZAPDomain("lede")
+            }
+            try router.bind(configuration.api)
+            ready.succeed(try router.lastEndpoint)
+        } catch {
+            ready.fail(error)
+            return
+        }
+        var poller = Poller()
+        poller.add(router)
+        poller.add(acks)
+        while true {
+            let readable: [Bool]
+            do { readable = try poller.poll(timeout: 100) } catch { logger.error("api poll failed", metadata: ["error": "\(error)"]); break }
+            if readable[1] { drainAcknowledgements(acks, to: router) }
+            if readable[0] {
+                // Bounded, so acknowledgements are never starved by a flood of requests.
+                for _ in 0..<64 {
+                    guard let message = try? router.receive(dontWait: true) else { break }
+                    handle(message, on: router)
+                }
+            }
+            if finished.load(ordering: .acquiring) {
+                drainAcknowledgements(acks, to: router)
+                break
+            }
+        }
+        router.close()
+        acks.close()
+    }
+
+    private func drainAcknowledgements(_ acks: Socket, to router: Socket) {
+        while let ack = try? acks.receive(dontWait: true) {
+            reply(router, Array(ack.frames.dropLast()), ack.frames.last ?? [])
+        }
+    }
+
+    private func handle(_ message: Socket.Message, on router: Socket) {
+        let received = WallClock.millis()
+        // The envelope is everything up to the empty delimiter (REQ, or DEALER sending one); a DEALER
+        // without a delimiter has only the identity frame.
+        let frames = message.frames
+        let delimiter = frames.firstIndex(where: \.isEmpty).map { $0 + 1 } ?? 1
+        let envelope = Array(frames.prefix(delimiter))
+        let body = Array(frames.dropFirst(delimiter))
+        let bodyFrames = message.frameCount - delimiter
+
+        let request: Result<APIRequest, InputError>
+        if message.byteCount > configuration.limits.maxMessageBytes {
+            request = .failure(InputError(code: "too_large", message: "request of \(message.byteCount) bytes is over the limit of \(configuration.limits.maxMessageBytes)"))
+        } else if bodyFrames != 1 {
+            request = .failure(InputError(code: bodyFrames > 1 ? "too_many_frames" : "missing_frame", message: "a request is one JSON frame after the envelope; got \(bodyFrames)"))
+        } else if body[0].isEmpty {
+            request = .failure(InputError(code: "empty_frame", message: "the request frame is empty"))
+        } else {
+            request = APIRequestDecoder.decode(body[0], limits: configuration.limits)
+        }
+
+        switch request {
+        case .failure(let error):
+            counters.add(.received)
+            reply(router, envelope, APIReplyEncoding.error(error))
+            // Recorded and reported like any refused input; the reply has already gone.
+            let checks = InputChecks(limits: configuration.limits)
+            let record = checks.reject(error, frames: body, byteCount: message.byteCount, source: .api, at: received)
+            commits.put(CommitRequest(item: .reject(record), envelope: nil, error: error))
+        case .success(.submit(let article)):
+            counters.add(.received)
+            if intakeClosed.load(ordering: .acquiring) {
+                reply(router, envelope, APIReplyEncoding.error(InputError(code: "shutting_down", message: "the service is shutting down; retry elsewhere or later")))
+            } else if !work.put(WorkItem(source: .api, payload: .article(article), receivedAtMillis: received, envelope: envelope), timeout: 0.25) {
+                counters.add(.busy)
+                reply(router, envelope, APIReplyEncoding.error(InputError(code: "busy", message: "the work queue is full; retry after a pause")))
+            }
+        case .success(.replay(let query)):
+            respond(router, envelope) {
+                let page = try store.replay(ReplayFilter(
+                    fromSeq: query.fromSeq ?? 1, toSeq: query.toSeq, since: query.since, until: query.until,
+                    types: query.types, lang: query.lang, entity: query.entity, limit: query.limit))
+                return APIReplyEncoding.replayPage(items: page.items.map(\.json), nextSeq: page.nextSeq, lastSeq: page.lastSeq)
+            }
+        case .success(.get(let id)):
+            respond(router, envelope) {
+                guard let found = try store.article(id: id) else {
+                    return APIReplyEncoding.error(InputError(code: "not_found", message: "no article with id \"\(id)\""))
+                }
+                var article = found.article.article
+                article.publishedAt = found.article.publishedAtText.flatMap(PublicationDate.init(iso:))
+                return APIReplyEncoding.article(article, result: found.result?.json)
+            }
+        case .success(.stats):
+            respond(router, envelope) {
+                let queue: [(String, Int64)] = [("queue.work", Int64(work.count)), ("queue.commit", Int64(commits.count))]
+                return APIReplyEncoding.stats(try store.counts() + counters.snapshot + queue)
+            }
+        case .success(.health):
+            respond(router, envelope) {
+                APIReplyEncoding.health(
+                    status: intakeClosed.load(ordering: .relaxed) ? "stopping" : "ok", lastSeq: try store.lastSeq(),
+                    uptimeSeconds: Date().timeIntervalSince(startedAt))
+            }
+        }
+    }
+
+    private func respond(_ router: Socket, _ envelope: [[UInt8]], _ body: () throws -> [UInt8]) {
+        do {
+            reply(router, envelope, try body())
+        } catch {
+            logger.error("api request failed", metadata: ["error": "\(error)"])
+            reply(router, envelope, APIReplyEncoding.error(InputError(code: "internal", message: "\(error)")))
+        }
+    }
+
+    private func reply(_ router: Socket, _ envelope: [[UInt8]], _ body: [UInt8]) {
+        do {
+            try router.send(envelope + [body])
+        } catch {
+            // The client went away (EHOSTUNREACH) or stopped reading: its reply cannot be delivered.
+            logger.warning("api reply not delivered", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+extension PublicationDate {
+    /// Reads `YYYY-MM-DD`.
+    init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+}

@@ -1,0 +1,77 @@
+import Logging
+import Synchronization
+import ZeroMQ
+
+/// Receives articles on the SUB and PULL sockets and queues them for the workers. When the queue is
+/// full it stops reading, so PUSH producers block (back-pressure) while SUB drops at its high-water
+/// mark, as PUB/SUB does by design. Owns both sockets.
+final class IngestLoop: @unchecked Sendable {
+    let work: BoundedQueue<WorkItem>
+    let configuration: ServiceConfiguration
+    let counters: ServiceCounters
+    let logger: Logger
+    let stopping = Atomic<Bool>(false)
+
+    init(work: BoundedQueue<WorkItem>, configuration: ServiceConfiguration, counters: ServiceCounters, logger: Logger) {
+        self.work = work
+        self.configuration = configuration
+        self.counters = counters
+        self.logger = logger
+    }
+
+    func run(context: Context, ready: StartupLatch<(sub: String?, pull: String?)>) {
+        var sockets: [(Socket, IngestSource)] = []
+        var bound: (sub: String?, pull: String?) = (nil, nil)
+        do {
+            // libzmq disconnects a peer sending past this ceiling; below it, oversized messages are
+            // received, refused and recorded (too_large).
+            let ceiling = Int64(configuration.limits.maxMessageBytes) * 16
+            if let endpoint = configuration.ingestSub {
+                let sub = try Socket(context, .sub)
+                try sub.setMaxMessageSize(ceiling)
+                sub.maxFrames = 4
+                if let security = configuration.security {
+                    try sub.makeCurveServer(secretKey: security.serverSecretKey)
+                    try sub.setZAPDomain("lede")
+                }
+                for topic in configuration.ingestTopics { try sub.subscribe(topic) }
+                try sub.bind(endpoint)
+                for upstream in configuration.ingestSubConnect { try sub.connect(upstream) }
+                bound.sub = try sub.lastEndpoint
+                sockets.append((sub, .sub))
+            }
+            if let endpoint = configuration.ingestPull {
+                let pull = try Socket(context, .pull)
+                try pull.setMaxMessageSize(ceiling)
+                pull.maxFrames = 4
+                if let security = configuration.security {
+                    try pull.makeCurveServer(secretKey: security.serverSecretKey)
+                    try pull.setZAPDomain("lede")
+                }
+                try pull.bind(endpoint)
+                bound.pull = try pull.lastEndpoint
+                sockets.append((pull, .pull))
+            }
+            ready.succeed(bound)
+        } catch {
+            ready.fail(error)
+            return
+        }
+        guard !sockets.isEmpty else { return }
+        var poller = Poller()
+        for (socket, _) in sockets { poller.add(socket) }
+        while !stopping.load(ordering: .acquiring) {
+            let readable: [Bool]
+            do { readable = try poller.poll(timeout: 100) } catch { logger.error("ingest poll failed", metadata: ["error": "\(error)"]); break }
+            for (i, (socket, source)) in sockets.enumerated() where readable[i] {
+                // A bounded burst per socket keeps SUB and PULL fair to each other.
+                for _ in 0..<256 {
+                    guard let message = try? socket.receive(dontWait: true) else { break }
+                    counters.add(.received)
+                    work.put(WorkItem(source: source, payload: .frames(message), receivedAtMillis: WallClock.millis(), envelope: nil))
+                }
+            }
+        }
+        for (socket, _) in sockets { socket.close() }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import LedeExtraction
+import LedeStore
+import LedeWire
+import ZeroMQ
+
+/// The Lede service, wired: ingest → bounded queue → extraction workers → committer (SQLite, then
+/// PUB) → acknowledgements through the API loop. `start()` returns once every socket is bound;
+/// `stop()` drains gracefully: stop intake, finish and commit what was accepted, publish, answer.
+public final class LedeServer: @unchecked Sendable {
+    public let configuration: ServiceConfiguration
+    let logger: Logger
+    let context = Context()
+    let store: Store
+    let counters = ServiceCounters()
+    let work: BoundedQueue<WorkItem>
+    let commits: BoundedQueue<CommitRequest>
+    private var threads: (ingest: ServiceThread, workers: [ServiceThread], committer: ServiceThread, api: ServiceThread)?
+    private var ingest: IngestLoop?
+    private var api: APILoop?
+    private var zap: ZAPHandler?
+    private let lock = NSLock()
+    private var stopped = false
+
+    public init(configuration: ServiceConfiguration, logger: Logger = Logger(label: "lede")) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.store = try Store(path: configuration.databasePath, durability: configuration.durability)
+        self.work = BoundedQueue(capacity: configuration.queueDepth)
+        self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
+    }
+
+    /// Starts every loop and returns the endpoints they bound.
+    public func start(extractor: Extractor = Extractor()) throws -> BoundEndpoints {
+        let acknowledgements = "inproc://lede-acknowledgements"
+        if let security = configuration.security {
+            let zap = ZAPHandler(allowed: security.allowedClientKeys, logger: logger)
+            try zap.start(context: context)
+            self.zap = zap
+        }
+        let api = APILoop(store: store, work: work, commits: commits, configuration: configuration, counters: counters, logger: logger, acknowledgements: acknowledgements)
+        let apiReady = StartupLatch<String>()
+        let apiThread = ServiceThread(name: "lede-api") { [context] in api.run(context: context, ready: apiReady) }
+        apiThread.start()
+        let apiEndpoint = try apiReady.wait()
+
+        let committer = Committer(store: store, commits: commits, configuration: configuration, counters: counters, logger: logger, acknowledgements: acknowledgements)
+        let publishReady = StartupLatch<String>()
+        let committerThread = ServiceThread(name: "lede-committer") { [context] in committer.run(context: context, ready: publishReady) }
+        committerThread.start()
+        let publishEndpoint: String
+        do { publishEndpoint = try publishReady.wait() } catch {
+            api.finished.store(true, ordering: .releasing); apiThread.join(); throw error
+        }
+
+        let workers = ExtractionWorkers(work: work, commits: commits, extractor: extractor, checks: InputChecks(limits: configuration.limits), logger: logger)
+        let workerThreads = (0..<max(1, configuration.workers)).map { i in ServiceThread(name: "lede-worker-\(i)") { workers.run() } }
+        workerThreads.forEach { $0.start() }
+
+        let ingest = IngestLoop(work: work, configuration: configuration, counters: counters, logger: logger)
+        let ingestReady = StartupLatch<(sub: String?, pull: String?)>()
+        let ingestThread = ServiceThread(name: "lede-ingest") { [context] in ingest.run(context: context, ready: ingestReady) }
+        ingestThread.start()
+        let ingestEndpoints: (sub: String?, pull: String?)
+        do { ingestEndpoints = try ingestReady.wait() } catch {
+            threads = (ingestThread, workerThreads, committerThread, apiThread)
+            self.ingest = ingest; self.api = api
+            stop()
+            throw error
+        }
+
+        lock.withLock {
+            threads = (ingestThread, workerThreads, committerThread, apiThread)
+            self.ingest = ingest
+            self.api = api
+        }
+        let bound = BoundEndpoints(ingestSub: ingestEndpoints.sub, ingestPull: ingestEndpoints.pull, publish: publishEndpoint, api: apiEndpoint)
+        logger.notice("lede is serving", metadata: [
+            "db": "\(configuration.databasePath)", "workers": "\(workerThreads.count)",
+            "ingest.sub": "\(bound.ingestSub ?? "-")", "ingest.pull": "\(bound.ingestPull ?? "-")",
+            "publish": "\(bound.publish)", "api": "\(bound.api)",
+        ])
+        return bound
+    }
+
+    /// Graceful shutdown, in dependency order: intake stops, workers finish what was accepted, the
+    /// committer commits and publishes it all, the API loop sends the last acknowledgements.
+    public func stop() {
+        let running: (ingest: ServiceThread, workers: [ServiceThread], committer: ServiceThread, api: ServiceThread)? = lock.withLock {
+            if stopped { return nil }
+            stopped = true
+            return threads
+        }
+        guard let running else { return }
+        api?.intakeClosed.store(true, ordering: .releasing)
+        ingest?.stopping.store(true, ordering: .releasing)
+        running.ingest.join()
+        work.close()
+        running.workers.forEach { $0.join() }
+        commits.close()
+        running.committer.join()
+        api?.finished.store(true, ordering: .releasing)
+        running.api.join()
+        zap?.stop()
+        logger.notice("lede stopped", metadata: ["last_seq": "\((try? store.lastSeq()) ?? -1)"])
+    }
+}

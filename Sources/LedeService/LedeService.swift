@@ -1,0 +1,40 @@
+import Foundation
+import Logging
+import LedeExtraction
+import ServiceLifecycle
+
+/// `LedeServer` as a swift-service-lifecycle `Service`: runs until graceful shutdown (SIGTERM or
+/// SIGINT through a `ServiceGroup`), then drains. The blocking work happens on the server's own
+/// threads, never on the cooperative pool.
+public struct LedeService: Service {
+    let server: LedeServer
+    let extractor: Extractor
+    let onStart: @Sendable (BoundEndpoints) -> Void
+
+    public init(server: LedeServer, extractor: Extractor = Extractor(), onStart: @escaping @Sendable (BoundEndpoints) -> Void = { _ in }) {
+        self.server = server
+        self.extractor = extractor
+        self.onStart = onStart
+    }
+
+    public func run() async throws {
+        let server = self.server, extractor = self.extractor
+        let endpoints = try await offload { try server.start(extractor: extractor) }
+        onStart(endpoints)
+        try? await gracefulShutdown()
+        await offload { server.stop() }
+    }
+}
+
+/// Runs blocking work on a fresh thread and awaits it, keeping the cooperative pool free.
+func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+func offload(_ body: @escaping @Sendable () -> Void) async {
+    await withCheckedContinuation { continuation in
+        Thread { body(); continuation.resume() }.start()
+    }
+}

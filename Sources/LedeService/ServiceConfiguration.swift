@@ -1,0 +1,55 @@
+import Foundation
+import LedeStore
+import LedeWire
+
+/// Everything `lede serve` can be told. Defaults are PRODUCT.md's embedded defaults.
+public struct ServiceConfiguration: Sendable {
+    public var databasePath = "./lede.sqlite"
+    /// SUB socket endpoint to bind (nil: none). Producers' PUB sockets connect here.
+    public var ingestSub: String? = "tcp://*:5556"
+    /// Upstream publishers the SUB socket also connects to.
+    public var ingestSubConnect: [String] = []
+    /// Topic prefixes the SUB socket subscribes to.
+    public var ingestTopics: [String] = ["article"]
+    /// PULL socket endpoint to bind (nil: none).
+    public var ingestPull: String? = "tcp://*:5557"
+    public var publish = "tcp://*:5558"
+    public var api = "tcp://*:5559"
+    public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var limits = IngestLimits()
+    /// Articles waiting for a worker; when full, PULL producers wait and `submit` answers `busy`.
+    public var queueDepth = 1024
+    /// Most results committed in one transaction.
+    public var batchSize = 256
+    public var heartbeatInterval: TimeInterval = 1.0
+    public var durability: Store.Durability = .full
+    /// Messages queued per subscriber before PUB drops (subscribers recover by heartbeat + replay).
+    public var publishHighWaterMark: Int32 = 100_000
+    /// How long a graceful shutdown may take before in-flight work is abandoned (it stays durable:
+    /// only acknowledged articles are promised).
+    public var shutdownTimeout: TimeInterval = 20
+    /// CURVE security; nil: plain TCP.
+    public var security: SecurityConfiguration?
+
+    public init() {}
+}
+
+/// CURVE keys for the service's sockets and the client keys allowed to connect.
+public struct SecurityConfiguration: Sendable {
+    public var serverSecretKey: String
+    /// Z85 public keys of clients allowed on ingest and API sockets (and to subscribe).
+    public var allowedClientKeys: Set<String>
+
+    public init(serverSecretKey: String, allowedClientKeys: Set<String>) {
+        self.serverSecretKey = serverSecretKey
+        self.allowedClientKeys = allowedClientKeys
+    }
+}
+
+/// The endpoints actually bound, with real ports (useful when configured as `tcp://127.0.0.1:*`).
+public struct BoundEndpoints: Sendable, Hashable {
+    public var ingestSub: String?
+    public var ingestPull: String?
+    public var publish: String
+    public var api: String
+}

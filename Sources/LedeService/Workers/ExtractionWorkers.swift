@@ -1,0 +1,46 @@
+import Logging
+import LedeExtraction
+import LedeStore
+import LedeWire
+
+/// N threads that take inputs from the work queue, check and decode them, extract, and hand the
+/// result (or the reject) to the committer. Extraction is pure, so workers share one `Extractor`.
+struct ExtractionWorkers: Sendable {
+    let work: BoundedQueue<WorkItem>
+    let commits: BoundedQueue<CommitRequest>
+    let extractor: Extractor
+    let checks: InputChecks
+    let logger: Logger
+
+    func run() {
+        while let batch = work.take(max: 8, timeout: 0.5) {
+            for item in batch { commits.put(process(item)) }
+        }
+    }
+
+    func process(_ item: WorkItem) -> CommitRequest {
+        let article: Article
+        switch item.payload {
+        case .frames(let message):
+            switch checks.article(from: message, source: item.source) {
+            case .success(let a): article = a
+            case .failure(let error):
+                let record = checks.reject(error, frames: message.frames, byteCount: message.byteCount, source: item.source, at: item.receivedAtMillis)
+                return CommitRequest(item: .reject(record), envelope: item.envelope, error: error)
+            }
+        case .article(let a):
+            article = a
+        }
+        if let lang = article.lang, !Extractor.supportedLanguages.contains(lang) {
+            let error = InputError(code: "unknown_lang", message: "language \"\(lang)\" is not supported; Lede extracts vi and en (omit lang to identify it)")
+            let raw = Array(article.body.utf8.prefix(checks.limits.maxMessageBytes))
+            let record = checks.reject(error, frames: [raw], byteCount: raw.count, source: item.source, at: item.receivedAtMillis, articleID: article.id)
+            return CommitRequest(item: .reject(record), envelope: item.envelope, error: error)
+        }
+        let result = extractor.extract(article)
+        let stored = StoredArticle(
+            article: article, publishedAtText: article.publishedAt?.iso, receivedAtMillis: item.receivedAtMillis,
+            ingest: item.source.rawValue)
+        return CommitRequest(item: .result(stored, result), envelope: item.envelope, error: nil)
+    }
+}

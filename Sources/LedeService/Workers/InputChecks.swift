@@ -1,0 +1,40 @@
+import LedeExtraction
+import LedeStore
+import LedeWire
+import ZeroMQ
+
+/// Turns a raw ingest message into an article or a reject record, enforcing the configured limits.
+struct InputChecks: Sendable {
+    var limits: IngestLimits
+
+    /// SUB messages are `[topic, json]`; PULL messages are `[json]`.
+    func article(from message: Socket.Message, source: IngestSource) -> Result<Article, InputError> {
+        if message.byteCount > limits.maxMessageBytes {
+            return .failure(InputError(
+                code: "too_large",
+                message: "message of \(message.byteCount) bytes is over the limit of \(limits.maxMessageBytes)"))
+        }
+        let expected = source == .sub ? 2 : 1
+        if message.frameCount > expected {
+            return .failure(InputError(
+                code: "too_many_frames", message: "\(message.frameCount) frames; \(source.rawValue) expects \(expected)"))
+        }
+        if message.frameCount < expected {
+            return .failure(InputError(
+                code: "missing_frame", message: "\(message.frameCount) frame(s); \(source.rawValue) expects \(expected)"))
+        }
+        if message.frames.contains(where: \.isEmpty) {
+            return .failure(InputError(code: "empty_frame", message: "a frame of the message is empty"))
+        }
+        return ArticleDecoder.decode(message.frames[expected - 1], limits: limits)
+    }
+
+    /// The reject row for a refused message: its bytes when under the size limit, else only their hash.
+    func reject(_ error: InputError, frames: [[UInt8]], byteCount: Int, source: IngestSource, at millis: Int64, articleID: String? = nil) -> RejectRecord {
+        let joined = frames.count == 1 ? frames[0] : frames.flatMap { $0 }
+        return RejectRecord(
+            receivedAtMillis: millis, source: source.rawValue, code: error.code, message: error.message,
+            size: byteCount, sha256: SHA256.hex(joined),
+            raw: byteCount > limits.maxMessageBytes ? nil : joined, articleID: articleID)
+    }
+}

@@ -1,0 +1,33 @@
+import LedeExtraction
+import LedeStore
+import LedeWire
+import ZeroMQ
+
+/// Where an input came in.
+enum IngestSource: String, Sendable {
+    case sub, pull, api
+}
+
+/// An input on its way to a worker.
+struct WorkItem: Sendable {
+    enum Payload: Sendable {
+        /// Raw frames from SUB or PULL, decoded and checked by the worker.
+        case frames(Socket.Message)
+        /// An article from `submit`, already decoded by the API loop.
+        case article(Article)
+    }
+
+    var source: IngestSource
+    var payload: Payload
+    var receivedAtMillis: Int64
+    /// The ROUTER envelope of a `submit`, to answer once the article is committed.
+    var envelope: [[UInt8]]?
+}
+
+/// A worker's output on its way to the committer.
+struct CommitRequest: Sendable {
+    var item: CommitItem
+    var envelope: [[UInt8]]?
+    /// For a reject: the error to answer a `submit` with.
+    var error: InputError?
+}

@@ -1,0 +1,72 @@
+import GRDB
+
+/// The database schema, as a sequence of migrations. Never edit a shipped migration: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: articles, results, mentions, entities, events, rejects, outbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE articles (
+                    id TEXT PRIMARY KEY,
+                    url TEXT, title TEXT, body TEXT NOT NULL, lang TEXT, published_at TEXT, source TEXT,
+                    received_at INTEGER NOT NULL,
+                    ingest TEXT NOT NULL
+                );
+                -- seq is the commit order of results: assigned by the single writer, never reused.
+                CREATE TABLE results (
+                    seq INTEGER PRIMARY KEY,
+                    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id),
+                    lang TEXT NOT NULL,
+                    extractor TEXT NOT NULL,
+                    committed_at INTEGER NOT NULL,
+                    json BLOB NOT NULL
+                );
+                CREATE INDEX results_by_time ON results(committed_at);
+                CREATE INDEX results_by_lang ON results(lang, seq);
+                CREATE TABLE mentions (
+                    seq INTEGER NOT NULL REFERENCES results(seq), idx INTEGER NOT NULL,
+                    type TEXT NOT NULL, text TEXT NOT NULL, field TEXT NOT NULL,
+                    start INTEGER NOT NULL, "end" INTEGER NOT NULL, value TEXT, entity INTEGER,
+                    PRIMARY KEY (seq, idx)
+                ) WITHOUT ROWID;
+                CREATE TABLE entities (
+                    seq INTEGER NOT NULL REFERENCES results(seq), idx INTEGER NOT NULL,
+                    type TEXT NOT NULL, name TEXT NOT NULL, country TEXT, geonames_id INTEGER, cameo TEXT,
+                    PRIMARY KEY (seq, idx)
+                ) WITHOUT ROWID;
+                -- Every lower-cased entity name and mention text of a result, for replay's entity filter.
+                CREATE TABLE entity_names (
+                    name_key TEXT NOT NULL, seq INTEGER NOT NULL REFERENCES results(seq),
+                    PRIMARY KEY (name_key, seq)
+                ) WITHOUT ROWID;
+                CREATE TABLE events (
+                    seq INTEGER NOT NULL REFERENCES results(seq), idx INTEGER NOT NULL,
+                    type TEXT NOT NULL, cameo TEXT NOT NULL, modality TEXT NOT NULL,
+                    trigger TEXT NOT NULL, date TEXT,
+                    json BLOB NOT NULL,
+                    PRIMARY KEY (seq, idx)
+                ) WITHOUT ROWID;
+                CREATE INDEX events_by_type ON events(type, seq);
+                CREATE TABLE rejects (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    received_at INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    raw BLOB,
+                    article_id TEXT
+                );
+                CREATE INDEX rejects_by_code ON rejects(code);
+                -- The outbox: results with seq above this were committed but maybe not yet published.
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    published_through INTEGER NOT NULL
+                );
+                INSERT INTO outbox (id, published_through) VALUES (1, 0);
+                """)
+        }
+        return migrator
+    }
+}

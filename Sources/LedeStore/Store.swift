@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import LedeExtraction
+
+/// Lede's SQLite database: one writer (the service's committer) and concurrent readers (replay, get,
+/// stats), in WAL mode.
+public final class Store: Sendable {
+    /// How hard SQLite works to make a commit survive. See README "Durability".
+    public enum Durability: String, Sendable {
+        /// `synchronous=FULL`: a commit survives a process kill and a power loss.
+        case full
+        /// `synchronous=NORMAL`: a commit survives a process kill; a power loss may lose the last ones.
+        case normal
+    }
+
+    /// Renders the JSON of a result and of each of its event messages once its seq and commit time
+    /// are known (the wire format is not the store's business).
+    public typealias ResultRenderer = (_ item: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAtMillis: Int64) -> RenderedResult
+
+    let pool: DatabasePool
+    public let path: String
+
+    public init(path: String, durability: Durability = .full) throws {
+        self.path = path
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        config.maximumReaderCount = 4
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw StoreError(operation: "open \(path)", underlying: "\(error)")
+        }
+    }
+
+    // MARK: Writing
+
+    /// Commits a batch in one transaction and returns one outcome per item, in order. An article
+    /// whose id is already stored (before or earlier in the batch) is not written again.
+    /// `publishedThrough`, when given, moves the outbox mark in the same transaction.
+    public func commit(
+        _ items: [CommitItem], nowMillis: Int64, publishedThrough: Int64? = nil, render: ResultRenderer
+    ) throws -> [CommitOutcome] {
+        do {
+            return try pool.write { db in
+                if let publishedThrough {
+                    try db.cachedStatement(sql: "UPDATE outbox SET published_through = max(published_through, ?) WHERE id = 1")
+                        .execute(arguments: [publishedThrough])
+                }
+                var seq = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM results") ?? 0
+                var outcomes: [CommitOutcome] = []
+                outcomes.reserveCapacity(items.count)
+                for item in items {
+                    switch item {
+                    case .reject(let r):
+                        try db.cachedStatement(sql: """
+                            INSERT INTO rejects (received_at, source, code, message, size, sha256, raw, article_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """).execute(arguments: [
+                                r.receivedAtMillis, r.source, r.code, r.message, r.size, r.sha256,
+                                r.raw.map { Data($0) }, r.articleID,
+                            ])
+                        outcomes.append(.rejected(id: db.lastInsertedRowID))
+                    case .result(let stored, let result):
+                        let id = stored.article.id
+                        if let existing = try Int64.fetchOne(
+                            db.cachedStatement(sql: "SELECT seq FROM results WHERE article_id = ?"), arguments: [id])
+                        {
+                            outcomes.append(.duplicate(seq: existing))
+                            continue
+                        }
+                        seq += 1
+                        let rendered = render(stored, result, seq, nowMillis)
+                        try insert(stored, result, seq: seq, rendered: rendered, committedAt: nowMillis, db)
+                        outcomes.append(.stored(seq: seq, rendered))
+                    }
+                }
+                return outcomes
+            }
+        } catch {
+            throw StoreError(operation: "commit \(items.count) items", underlying: "\(error)")
+        }
+    }
+
+    private func insert(
+        _ stored: StoredArticle, _ result: ExtractionResult, seq: Int64, rendered: RenderedResult, committedAt: Int64,
+        _ db: Database
+    ) throws {
+        let a = stored.article
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO articles (id, url, title, body, lang, published_at, source, received_at, ingest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                a.id, a.url, a.title, a.body, a.lang, stored.publishedAtText, a.source, stored.receivedAtMillis,
+                stored.ingest,
+            ])
+        try db.cachedStatement(sql: """
+            INSERT INTO results (seq, article_id, lang, extractor, committed_at, json) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [seq, a.id, result.lang, result.extractorVersion, committedAt, Data(rendered.result)])
+        let mention = try db.cachedStatement(sql: """
+            INSERT INTO mentions (seq, idx, type, text, field, start, "end", value, entity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var names = Set<String>()
+        for (i, m) in result.mentions.enumerated() {
+            try mention.execute(arguments: [
+                seq, i, m.type.rawValue, m.span.text, m.span.field.rawValue, m.span.start, m.span.end, m.value,
+                m.entity,
+            ])
+            if m.type.isName { names.insert(m.span.text.lowercased()) }
+        }
+        let entity = try db.cachedStatement(sql: """
+            INSERT INTO entities (seq, idx, type, name, country, geonames_id, cameo) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for e in result.entities {
+            try entity.execute(arguments: [seq, e.id, e.type.rawValue, e.name, e.country, e.geonamesID, e.cameo])
+            names.insert(e.name.lowercased())
+        }
+        let name = try db.cachedStatement(sql: "INSERT INTO entity_names (name_key, seq) VALUES (?, ?)")
+        for key in names { try name.execute(arguments: [key, seq]) }
+        let event = try db.cachedStatement(sql: """
+            INSERT INTO events (seq, idx, type, cameo, modality, trigger, date, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (i, e) in result.events.enumerated() {
+            let json = i < rendered.events.count ? rendered.events[i] : []
+            try event.execute(arguments: [seq, i, e.type, e.cameo, e.modality.rawValue, e.trigger.text, e.date?.value, Data(json)])
+        }
+    }
+
+    // MARK: Outbox
+
+    /// The highest seq known to have been published.
+    public func publishedThrough() throws -> Int64 {
+        try read("read outbox") { db in
+            try Int64.fetchOne(db, sql: "SELECT published_through FROM outbox WHERE id = 1") ?? 0
+        }
+    }
+
+    public func markPublished(through seq: Int64) throws {
+        do {
+            try pool.write { db in
+                try db.execute(sql: "UPDATE outbox SET published_through = max(published_through, ?) WHERE id = 1", arguments: [seq])
+            }
+        } catch {
+            throw StoreError(operation: "mark published through \(seq)", underlying: "\(error)")
+        }
+    }
+
+    /// Stored results after `seq`, in order, with their event messages: what the outbox re-publishes.
+    public func unpublished(after seq: Int64, limit: Int) throws -> [(StoredResult, [(type: String, json: [UInt8])])] {
+        try read("read unpublished results") { db in
+            try Row.fetchAll(db, sql: "SELECT seq, article_id, lang, json FROM results WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
+                .map(StoredResult.init(row:))
+                .map { result in
+                    let events = try Row.fetchAll(db, sql: "SELECT type, json FROM events WHERE seq = ? ORDER BY idx", arguments: [result.seq])
+                        .map { (type: $0["type"] as String, json: [UInt8](($0["json"] as Data?) ?? Data())) }
+                    return (result, events)
+                }
+        }
+    }
+
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError(operation: operation, underlying: "\(error)")
+        }
+    }
+}
+
+/// A stored result: its seq, article, language and JSON (as published).
+public struct StoredResult: Sendable, Equatable {
+    public var seq: Int64
+    public var articleID: String
+    public var lang: String
+    public var json: [UInt8]
+
+    init(row: Row) {
+        seq = row["seq"]
+        articleID = row["article_id"]
+        lang = row["lang"]
+        json = [UInt8]((row["json"] as Data?) ?? Data())
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class LedeStoreTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,0 +1,130 @@
+import Foundation
+import LedeExtraction
+import XCTest
+@testable import LedeStore
+
+final class StoreTests: XCTestCase {
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("lede-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    var path: String { directory.appendingPathComponent("lede.sqlite").path }
+
+    /// A renderer that writes what the store knows, so tests can read it back.
+    let render: Store.ResultRenderer = { stored, result, seq, at in
+        RenderedResult(
+            result: Array("{\"seq\":\(seq),\"article_id\":\"\(stored.article.id)\",\"at\":\(at)}".utf8),
+            events: result.events.map { Array("{\"seq\":\(seq),\"type\":\"\($0.type)\"}".utf8) })
+    }
+
+    func item(_ id: String, lang: String = "vi", eventType: String? = nil, entity: String? = nil) -> CommitItem {
+        let article = Article(id: id, body: "body of \(id)", lang: lang)
+        var result = ExtractionResult(lang: lang)
+        if let entity {
+            result.mentions = [Mention(type: .person, span: Span(field: .body, start: 0, end: entity.unicodeScalars.count, text: entity), entity: 0, source: "test")]
+            result.entities = [Entity(id: 0, type: .person, name: entity)]
+        }
+        if let eventType {
+            let span = Span(field: .body, start: 0, end: 4, text: "body")
+            result.events = [Event(type: eventType, cameo: "190", quadClass: 4, goldstein: -10, trigger: span, confidence: 0.9, sentence: span)]
+        }
+        return .result(StoredArticle(article: article, publishedAtText: nil, receivedAtMillis: 1, ingest: "pull"), result)
+    }
+
+    func testSeqFollowsCommitOrderAcrossBatches() throws {
+        let store = try Store(path: path)
+        let first = try store.commit([item("a"), item("b")], nowMillis: 10, render: render)
+        let second = try store.commit([item("c")], nowMillis: 20, render: render)
+        XCTAssertEqual(first.map(\.seq), [1, 2])
+        XCTAssertEqual(second.map(\.seq), [3])
+        XCTAssertEqual(try store.lastSeq(), 3)
+    }
+
+    func testAResentArticleIdIsNotStoredTwice() throws {
+        let store = try Store(path: path)
+        _ = try store.commit([item("a")], nowMillis: 10, render: render)
+        let again = try store.commit([item("a"), item("a")], nowMillis: 20, render: render)
+        XCTAssertEqual(again, [.duplicate(seq: 1), .duplicate(seq: 1)])
+        XCTAssertEqual(try store.replay(ReplayFilter()).items.count, 1)
+    }
+
+    func testEverythingSurvivesReopening() throws {
+        do {
+            let store = try Store(path: path)
+            _ = try store.commit([item("a"), item("b")], nowMillis: 10, render: render)
+        }
+        let reopened = try Store(path: path)
+        XCTAssertEqual(try reopened.replay(ReplayFilter()).items.map(\.articleID), ["a", "b"])
+        XCTAssertEqual(try reopened.commit([item("c")], nowMillis: 30, render: render).map(\.seq), [3])
+    }
+
+    func testReplayPagesAreGapFreeAndInSeqOrder() throws {
+        let store = try Store(path: path)
+        _ = try store.commit((0..<25).map { item("a\($0)") }, nowMillis: 10, render: render)
+        var seqs: [Int64] = []
+        var from: Int64? = 1
+        while let start = from {
+            let page = try store.replay(ReplayFilter(fromSeq: start, limit: 10))
+            seqs += page.items.map(\.seq)
+            XCTAssertEqual(page.lastSeq, 25)
+            from = page.nextSeq
+        }
+        XCTAssertEqual(seqs, Array(1...25))
+    }
+
+    func testReplayFiltersBySeqTimeTypeLanguageAndEntity() throws {
+        let store = try Store(path: path)
+        _ = try store.commit([item("v1", eventType: "ASSAULT", entity: "Vladimir Putin"), item("e1", lang: "en", eventType: "CONSULT")], nowMillis: 100, render: render)
+        _ = try store.commit([item("v2", eventType: "CONSULT")], nowMillis: 200, render: render)
+        func ids(_ f: ReplayFilter) throws -> [String] { try store.replay(f).items.map(\.articleID) }
+        XCTAssertEqual(try ids(ReplayFilter(fromSeq: 2, toSeq: 2)), ["e1"])
+        XCTAssertEqual(try ids(ReplayFilter(since: 150)), ["v2"])
+        XCTAssertEqual(try ids(ReplayFilter(until: 150)), ["v1", "e1"])
+        XCTAssertEqual(try ids(ReplayFilter(types: ["CONSULT"])), ["e1", "v2"])
+        XCTAssertEqual(try ids(ReplayFilter(types: ["CONSULT"], lang: "vi")), ["v2"])
+        XCTAssertEqual(try ids(ReplayFilter(entity: "vladimir putin")), ["v1"])
+        XCTAssertEqual(try ids(ReplayFilter(entity: "'; DROP TABLE results; --")), [], "filters are bound parameters")
+        XCTAssertEqual(try store.lastSeq(), 3)
+    }
+
+    func testRejectsAreRecordedWithTheirReasonAndBytes() throws {
+        let store = try Store(path: path)
+        let reject = RejectRecord(receivedAtMillis: 5, source: "pull", code: "bad_json", message: "not JSON", size: 3, sha256: "abc", raw: [1, 2, 3], articleID: nil)
+        let outcome = try store.commit([.reject(reject), item("a")], nowMillis: 10, render: render)
+        XCTAssertEqual(outcome.first, .rejected(id: 1))
+        let rows = try store.rejects()
+        XCTAssertEqual(rows.map(\.code), ["bad_json"])
+        XCTAssertEqual(rows.first?.raw, [1, 2, 3])
+        XCTAssertTrue(try store.counts().contains { $0.0 == "rejects.bad_json" && $0.1 == 1 })
+    }
+
+    func testTheOutboxKnowsWhatWasNotYetPublished() throws {
+        let store = try Store(path: path)
+        _ = try store.commit([item("a"), item("b"), item("c")], nowMillis: 10, render: render)
+        try store.markPublished(through: 1)
+        XCTAssertEqual(try store.publishedThrough(), 1)
+        XCTAssertEqual(try store.unpublished(after: store.publishedThrough(), limit: 100).map(\.0.seq), [2, 3])
+        _ = try store.commit([item("d", eventType: "ASSAULT")], nowMillis: 20, publishedThrough: 3, render: render)
+        let outbox = try store.unpublished(after: store.publishedThrough(), limit: 100)
+        XCTAssertEqual(outbox.map(\.0.seq), [4], "a commit can carry the outbox mark")
+        XCTAssertEqual(outbox.first?.1.map(\.type), ["ASSAULT"], "event messages are kept for re-publishing")
+        try store.markPublished(through: 0)
+        XCTAssertEqual(try store.publishedThrough(), 1, "the mark never moves back")
+    }
+}
+
+extension CommitOutcome {
+    var seq: Int64? {
+        switch self {
+        case .stored(let seq, _), .duplicate(let seq): return seq
+        case .rejected: return nil
+        }
+    }
+}
