@@ -5,6 +5,8 @@ import CZeroMQ
 /// hands it to another. It closes itself when its owner lets go of it.
 public final class Socket {
     private var handle: UnsafeMutableRawPointer?
+    /// Kept alive while the socket is open: terminating a context waits for its sockets to close.
+    private let context: Context
     public let type: SocketType
     /// Frames kept of an over-long multipart message before the rest is drained and discarded.
     public var maxFrames: Int = 16
@@ -14,6 +16,7 @@ public final class Socket {
             throw ZMQError(operation: "zmq_socket", code: zmq_errno())
         }
         self.handle = handle
+        self.context = context
         self.type = type
         try set(ZMQ_LINGER, 0)
     }

@@ -1,6 +1,63 @@
 import ArgumentParser
+import Foundation
+import LedeClient
+import LedeWire
+import ZeroMQ
 
 struct Replay: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "replay", abstract: "Not built yet.")
-    func run() async throws { throw ValidationError("lede replay is not built yet") }
+    static let configuration = CommandConfiguration(abstract: "Prints stored results as JSON lines, in seq order.")
+
+    @Option(help: "API endpoint.") var api: String = "tcp://127.0.0.1:5559"
+    @Option(name: .customLong("from-seq")) var fromSeq: Int64?
+    @Option(name: .customLong("to-seq")) var toSeq: Int64?
+    @Option(help: "Committed at or after (ISO 8601).") var since: String?
+    @Option(help: "Committed at or before (ISO 8601).") var until: String?
+    @Option(name: .customLong("type"), help: "PLOVER event type (repeatable).") var types: [String] = []
+    @Option var lang: String?
+    @Option var entity: String?
+    @Option(help: "Most results to print.") var limit: Int?
+    @OptionGroup var client: ClientOptions
+
+    func run() async throws {
+        let context = Context()
+        let requests = RequestClient(context: context, endpoint: api, timeout: 10, retries: 2, curve: try client.curve())
+        let out = LineWriter()
+        var printed = 0
+        var from: Int64? = fromSeq ?? 1
+        while let start = from {
+            let pageSize = min(1000, limit.map { $0 - printed } ?? 1000)
+            if pageSize <= 0 { break }
+            let reply: JSONValue
+            do {
+                reply = try requests.request(Requests.replay(fromSeq: start, toSeq: toSeq, since: since, until: until, types: types, lang: lang, entity: entity, limit: pageSize))
+            } catch { throw CLIError("\(error)") }
+            guard reply["ok"]?.boolValue == true, let items = reply["items"]?.arrayValue else {
+                throw CLIError("replay refused: \(reply["error"]?["code"]?.stringValue ?? "?"): \(reply["error"]?["message"]?.stringValue ?? "")")
+            }
+            for item in items {
+                var w = JSONWriter()
+                w.value(item)
+                out.write(w.bytes)
+            }
+            printed += items.count
+            from = reply["next_seq"]?.int64Value
+        }
+        out.flush()
+    }
+}
+
+/// Options shared by the client commands.
+struct ClientOptions: ParsableArguments {
+    @Option(name: .customLong("server-key"), help: "The service's CURVE public key file (enables CURVE).") var serverKey: String?
+    @Option(name: .customLong("client-key"), help: "Prefix of this client's key pair from `lede keygen` (PREFIX.key, PREFIX.pub).") var clientKey: String?
+
+    func curve() throws -> ClientCurve? {
+        guard let serverKey else { return nil }
+        guard let clientKey else { throw ValidationError("--server-key needs --client-key") }
+        do {
+            return ClientCurve(
+                serverKey: try ConfigurationFile.readKey(serverKey), publicKey: try ConfigurationFile.readKey(clientKey + ".pub"),
+                secretKey: try ConfigurationFile.readKey(clientKey + ".key"))
+        } catch let e as ConfigurationFile.Failure { throw ValidationError(e.description) }
+    }
 }

@@ -1,0 +1,107 @@
+import LedeExtraction
+
+/// Replies on the API socket, one JSON frame each. Every reply has `"ok"`.
+public enum APIReplyEncoding {
+    /// `{"ok":true,"article_id","seq","duplicate"}`; `duplicate` is true when the id was already stored
+    /// and `seq` is the original one.
+    public static func submitted(articleID: String, seq: Int64, duplicate: Bool) -> [UInt8] {
+        var w = JSONWriter(capacity: 96 + articleID.utf8.count)
+        w.beginObject()
+        w.key("ok")
+        w.bool(true)
+        w.key("article_id")
+        w.string(articleID)
+        w.key("seq")
+        w.int64(seq)
+        w.key("duplicate")
+        w.bool(duplicate)
+        w.endObject()
+        return w.bytes
+    }
+
+    /// `{"ok":false,"error":{"code","message"}}`
+    public static func error(_ e: InputError) -> [UInt8] {
+        error(code: e.code, message: e.message)
+    }
+
+    /// `{"ok":false,"error":{"code","message"}}` for failures that are not input errors (e.g. `internal`,
+    /// `unavailable`, `not_found`).
+    public static func error(code: String, message: String) -> [UInt8] {
+        var w = JSONWriter(capacity: 64 + message.utf8.count)
+        w.beginObject()
+        w.key("ok")
+        w.bool(false)
+        w.key("error")
+        w.beginObject()
+        w.key("code")
+        w.string(code)
+        w.key("message")
+        w.string(message)
+        w.endObject()
+        w.endObject()
+        return w.bytes
+    }
+
+    /// `{"ok":true,"items":[…],"next_seq","last_seq"}`; `items` are stored result JSON, embedded as is;
+    /// `next_seq` is null when there is nothing more to page through.
+    public static func replayPage(items: [[UInt8]], nextSeq: Int64?, lastSeq: Int64) -> [UInt8] {
+        var w = JSONWriter(capacity: 64 + items.reduce(0) { $0 + $1.count + 1 })
+        w.beginObject()
+        w.key("ok")
+        w.bool(true)
+        w.key("items")
+        w.beginArray()
+        for item in items { w.raw(item) }
+        w.endArray()
+        w.key("next_seq")
+        if let nextSeq { w.int64(nextSeq) } else { w.null() }
+        w.key("last_seq")
+        w.int64(lastSeq)
+        w.endObject()
+        return w.bytes
+    }
+
+    /// `{"ok":true,"article":{…,"body"},"result":{…}|null}` for `get`.
+    public static func article(_ a: Article, result: [UInt8]?) -> [UInt8] {
+        var w = JSONWriter(capacity: a.body.utf8.count + (result?.count ?? 0) + 256)
+        w.beginObject()
+        w.key("ok")
+        w.bool(true)
+        w.key("article")
+        w.article(a)
+        w.key("result")
+        if let result { w.raw(result) } else { w.null() }
+        w.endObject()
+        return w.bytes
+    }
+
+    /// `{"ok":true, "<name>": value, …}` in the given order.
+    public static func stats(_ pairs: [(String, Int64)]) -> [UInt8] {
+        var w = JSONWriter(capacity: 32 + pairs.count * 32)
+        w.beginObject()
+        w.key("ok")
+        w.bool(true)
+        for (name, value) in pairs where name != "ok" {
+            w.key(name)
+            w.int64(value)
+        }
+        w.endObject()
+        return w.bytes
+    }
+
+    /// `{"ok":true,"status","last_seq","uptime_seconds"}`
+    public static func health(status: String, lastSeq: Int64, uptimeSeconds: Double) -> [UInt8] {
+        var w = JSONWriter(capacity: 96)
+        w.beginObject()
+        w.key("ok")
+        w.bool(true)
+        w.key("status")
+        w.string(status)
+        w.key("last_seq")
+        w.int64(lastSeq)
+        w.key("uptime_seconds")
+        w.double(uptimeSeconds)
+        w.endObject()
+        return w.bytes
+    }
+}

@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// UTC timestamps as ISO 8601 text, without Foundation.
+public enum Timestamps {
+    /// `2026-11-25T12:00:00.123Z`: always UTC, always milliseconds.
+    public static func iso8601(millisSince1970: Int64) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(24)
+        appendISO8601(millisSince1970: millisSince1970, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the `iso8601(millisSince1970:)` text to `out` (no quotes).
+    public static func appendISO8601(millisSince1970 millis: Int64, to out: inout [UInt8]) {
+        let (days, msOfDay) = floorDivMod(millis, 86_400_000)
+        let (y, m, d) = CalendarMath.civil(fromDays: days)
+        func put(_ v: Int64, _ width: Int) {
+            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+            var v = v
+            var i = width - 1
+            while i >= 0 {
+                digits[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                i -= 1
+            }
+            out.append(contentsOf: digits)
+        }
+        if y < 0 {
+            out.append(UInt8(ascii: "-"))
+            put(-y, 4)
+        } else if y > 9999 {
+            out.append(UInt8(ascii: "+"))
+            put(y, 6)
+        } else {
+            put(y, 4)
+        }
+        out.append(UInt8(ascii: "-"))
+        put(m, 2)
+        out.append(UInt8(ascii: "-"))
+        put(d, 2)
+        out.append(UInt8(ascii: "T"))
+        put(msOfDay / 3_600_000, 2)
+        out.append(UInt8(ascii: ":"))
+        put(msOfDay / 60_000 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        put(msOfDay / 1000 % 60, 2)
+        out.append(UInt8(ascii: "."))
+        put(msOfDay % 1000, 3)
+        out.append(UInt8(ascii: "Z"))
+    }
+
+    /// Milliseconds since 1970 for an ISO 8601 date or date-time (see `ISODateTime.parse`); a date alone
+    /// means its midnight UTC, a date-time without offset is read as UTC. Nil when not ISO 8601.
+    public static func millisSince1970(iso text: String) -> Int64? {
+        ISODateTime.parse(text)?.millisSince1970
+    }
+
+    /// The current wall-clock time in milliseconds since 1970.
+    public static func nowMillis() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
+    static func floorDivMod(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
+        var q = a / b
+        var r = a % b
+        if r < 0 {
+            q -= 1
+            r += b
+        }
+        return (q, r)
+    }
+}
+
+/// Proleptic Gregorian calendar arithmetic (Howard Hinnant's algorithms).
+enum CalendarMath {
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
+        switch m {
+        case 2: return isLeap(y) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(fromDays z: Int64) -> (Int64, Int64, Int64) {
+        let z = z + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LedeService
+import LedeStore
+import LedeWire
+
+/// `lede serve --config FILE` (JSON) and `LEDE_*` environment variables. Keys are documented in
+/// Deploy/lede.example.json and the README.
+enum ConfigurationFile {
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static func apply(path: String, to c: inout ServiceConfiguration) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "cannot read config file \(path)") }
+        let value: JSONValue
+        do { value = try JSONReader.parse([UInt8](data)) } catch { throw Failure(description: "config file \(path): \(error)") }
+        guard let members = value.objectValue else { throw Failure(description: "config file \(path): expected a JSON object") }
+        for member in members {
+            let v = member.value
+            func string() throws -> String {
+                guard let s = v.stringValue else { throw Failure(description: "config \(member.key): expected a string") }
+                return s
+            }
+            func int() throws -> Int {
+                guard let i = v.intValue else { throw Failure(description: "config \(member.key): expected an integer") }
+                return i
+            }
+            func strings() throws -> [String] {
+                guard let a = v.arrayValue?.compactMap(\.stringValue), a.count == v.arrayValue?.count else { throw Failure(description: "config \(member.key): expected an array of strings") }
+                return a
+            }
+            switch member.key {
+            case "db": c.databasePath = try string()
+            case "ingest_sub": c.ingestSub = v.isNull ? nil : try string()
+            case "ingest_sub_connect": c.ingestSubConnect = try strings()
+            case "ingest_topics": c.ingestTopics = try strings()
+            case "ingest_pull": c.ingestPull = v.isNull ? nil : try string()
+            case "publish": c.publish = try string()
+            case "api": c.api = try string()
+            case "workers": c.workers = max(1, try int())
+            case "queue_depth": c.queueDepth = max(1, try int())
+            case "batch_size": c.batchSize = max(1, try int())
+            case "heartbeat_interval": c.heartbeatInterval = v.doubleValue ?? 1
+            case "publish_hwm": c.publishHighWaterMark = Int32(try int())
+            case "durability": c.durability = try durability(try string())
+            case "max_message_bytes": c.limits.maxMessageBytes = try int()
+            case "max_body_chars": c.limits.maxBodyScalars = try int()
+            case "curve":
+                guard let secretFile = v["secret_key_file"]?.stringValue else { throw Failure(description: "config curve: needs secret_key_file") }
+                let secret = try readKey(secretFile)
+                var allowed = Set(v["allowed_clients"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+                if let file = v["allowed_clients_file"]?.stringValue {
+                    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw Failure(description: "cannot read \(file)") }
+                    allowed.formUnion(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+                }
+                c.security = SecurityConfiguration(serverSecretKey: secret, allowedClientKeys: allowed)
+            default:
+                throw Failure(description: "config \(path): unknown key \"\(member.key)\"")
+            }
+        }
+    }
+
+    static func applyEnvironment(_ env: [String: String], to c: inout ServiceConfiguration) throws {
+        if let v = env["LEDE_DB"] { c.databasePath = v }
+        if let v = env["LEDE_INGEST_SUB"] { c.ingestSub = v == "none" ? nil : v }
+        if let v = env["LEDE_INGEST_PULL"] { c.ingestPull = v == "none" ? nil : v }
+        if let v = env["LEDE_PUBLISH"] { c.publish = v }
+        if let v = env["LEDE_API"] { c.api = v }
+        if let v = env["LEDE_WORKERS"] {
+            guard let n = Int(v), n > 0 else { throw Failure(description: "LEDE_WORKERS must be a positive integer") }
+            c.workers = n
+        }
+        if let v = env["LEDE_DURABILITY"] { c.durability = try durability(v) }
+        if let v = env["LEDE_MAX_MESSAGE_BYTES"] {
+            guard let n = Int(v), n > 0 else { throw Failure(description: "LEDE_MAX_MESSAGE_BYTES must be a positive integer") }
+            c.limits.maxMessageBytes = n
+        }
+    }
+
+    static func durability(_ s: String) throws -> Store.Durability {
+        guard let d = Store.Durability(rawValue: s) else { throw Failure(description: "durability must be full or normal") }
+        return d
+    }
+
+    /// A Z85 key from a file written by `lede keygen` (first non-comment line).
+    static func readKey(_ path: String) throws -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let key = text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty && !$0.hasPrefix("#") }),
+            key.count == 40
+        else { throw Failure(description: "cannot read a 40-character Z85 key from \(path)") }
+        return key
+    }
+}

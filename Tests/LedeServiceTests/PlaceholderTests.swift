@@ -1,5 +1,0 @@
-import XCTest
-
-final class LedeServiceTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

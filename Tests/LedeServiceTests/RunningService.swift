@@ -1,0 +1,133 @@
+import Foundation
+import LedeClient
+import LedeExtraction
+import LedeService
+import LedeStore
+import LedeWire
+import Logging
+import XCTest
+import ZeroMQ
+
+/// A real Lede service for a test: a SQLite file in a fresh temporary folder and every socket bound
+/// to `tcp://127.0.0.1:*`, with the real ports read back.
+final class RunningService {
+    static let extractor = Extractor()
+
+    let directory: URL
+    var server: LedeServer
+    var endpoints: BoundEndpoints
+    let context = Context()
+
+    var databasePath: String { directory.appendingPathComponent("lede.sqlite").path }
+
+    init(directory: URL? = nil, configure: (inout ServiceConfiguration) -> Void = { _ in }) throws {
+        let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("lede-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.directory = directory
+        var configuration = ServiceConfiguration()
+        configuration.databasePath = directory.appendingPathComponent("lede.sqlite").path
+        configuration.ingestSub = "tcp://127.0.0.1:*"
+        configuration.ingestPull = "tcp://127.0.0.1:*"
+        configuration.publish = "tcp://127.0.0.1:*"
+        configuration.api = "tcp://127.0.0.1:*"
+        configuration.workers = 2
+        configuration.heartbeatInterval = 0.2
+        configure(&configuration)
+        var logger = Logger(label: "lede-test")
+        logger.logLevel = .warning
+        server = try LedeServer(configuration: configuration, logger: logger)
+        endpoints = try server.start(extractor: Self.extractor)
+    }
+
+    /// Stops gracefully and starts a new server on the same database (ports change).
+    func restart() throws {
+        server.stop()
+        var logger = Logger(label: "lede-test")
+        logger.logLevel = .warning
+        server = try LedeServer(configuration: server.configuration, logger: logger)
+        endpoints = try server.start(extractor: Self.extractor)
+    }
+
+    func stop() {
+        server.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    // MARK: Clients
+
+    func requests(timeout: TimeInterval = 10) -> RequestClient {
+        RequestClient(context: context, endpoint: endpoints.api, timeout: timeout, retries: 1)
+    }
+
+    func submit(_ article: String) throws -> JSONValue {
+        try requests().request(Requests.submit(article: Array(article.utf8)))
+    }
+
+    func replay(_ body: [UInt8] = Requests.replay(fromSeq: 1)) throws -> JSONValue {
+        try requests().request(body)
+    }
+
+    /// A SUB socket connected to the PUB socket, subscribed to `topics`, and proven connected: it has
+    /// received a heartbeat (PUB drops messages for subscribers that are not yet connected).
+    func subscriber(_ topics: [String]) throws -> Socket {
+        let sub = try Socket(context, .sub)
+        for t in topics { try sub.subscribe(t) }
+        try sub.subscribe("heartbeat")
+        try sub.connect(endpoints.publish)
+        try sub.setReceiveTimeout(milliseconds: 5000)
+        while let m = try sub.receive() {
+            if m.frames.first == Array("heartbeat".utf8) { return sub }
+        }
+        throw RequestClient.Failure(description: "no heartbeat from \(endpoints.publish)")
+    }
+
+    func pusher() throws -> Socket {
+        let push = try Socket(context, .push)
+        try push.setLinger(milliseconds: 5000)  // deliver queued messages even if the socket is dropped
+        try push.connect(endpoints.ingestPull!)
+        return push
+    }
+
+    func store() throws -> Store { try Store(path: databasePath) }
+}
+
+/// Receives messages, skipping heartbeats, until `count` arrived or the timeout passed.
+func receive(_ socket: Socket, count: Int, timeout: TimeInterval = 10) throws -> [(topic: String, json: JSONValue)] {
+    var out: [(String, JSONValue)] = []
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    try socket.setReceiveTimeout(milliseconds: 200)
+    while out.count < count, Date() < deadline {
+        guard let m = try socket.receive(), m.frames.count == 2 else { continue }
+        let topic = String(decoding: m.frames[0], as: UTF8.self)
+        if topic == "heartbeat" { continue }
+        out.append((topic, try JSONReader.parse(m.frames[1])))
+    }
+    return out
+}
+
+/// Polls `condition` until it holds or the timeout passes.
+func eventually(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while Date() < deadline {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+    return try condition()
+}
+
+let sampleArticleBody: String = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../shared/samples/vi-syria-2017-12-07.txt").standardized
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? "Tổng thống Nga Vladimir Putin đến Sochi ngày 7/12."
+}()
+
+func articleJSON(id: String?, body: String, lang: String? = "vi", publishedAt: String? = "2017-12-07") -> String {
+    var w = JSONWriter()
+    w.beginObject()
+    if let id { w.key("id"); w.string(id) }
+    w.key("body"); w.string(body)
+    if let lang { w.key("lang"); w.string(lang) }
+    if let publishedAt { w.key("published_at"); w.string(publishedAt) }
+    w.endObject()
+    return String(decoding: w.bytes, as: UTF8.self)
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class LedeWireTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
