@@ -1,7 +1,34 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Lede: AsyncParsableCommand {
+    /// Exit codes as PRODUCT.md fixes them: 0 success, 1 runtime failure, 2 usage error; errors go to
+    /// stderr in one clear line.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CLIError {
+            FileHandleOutput.stderr("lede: \(error.description)")
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            if code == .validationFailure {
+                FileHandleOutput.stderr(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            if error is ExitCode { Foundation.exit(code.rawValue) }
+            FileHandleOutput.stderr("lede: \(fullMessage(for: error))")
+            Foundation.exit(1)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "lede",
         abstract: "Turns a stream of news articles into entities and events, stored and replayable.",

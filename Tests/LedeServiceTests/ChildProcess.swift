@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// Where `swift build` put the products (the `lede` executable sits beside the test bundle).
+var productsDirectory: URL {
+    let candidates = [
+        Bundle(for: ChildLede.self).bundleURL,
+        Bundle(for: ChildLede.self).bundleURL.deletingLastPathComponent(),
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("lede").path) } ?? candidates[0]
+}
+
+/// A `lede serve` child process on ephemeral loopback ports, for tests that send it signals.
+final class ChildLede {
+    let process = Process()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    var ready: [String: String] = [:]
+
+    init(database: String, extraArguments: [String] = []) throws {
+        process.executableURL = productsDirectory.appendingPathComponent("lede")
+        process.arguments = ["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "tcp://127.0.0.1:*",
+                             "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--workers", "2"] + extraArguments
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // The first stdout line is the ready JSON with the real endpoints.
+        var line = Data()
+        let handle = stdout.fileHandleForReading
+        while true {
+            let byte = handle.readData(ofLength: 1)
+            if byte.isEmpty { throw XCTSkip("lede serve exited before it was ready: \(String(decoding: self.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))") }
+            if byte == Data([0x0A]) { break }
+            line += byte
+        }
+        let object = try JSONSerialization.jsonObject(with: line) as? [String: Any] ?? [:]
+        for (k, v) in object { if let s = v as? String { ready[k] = s } }
+    }
+
+    func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
+
+    /// Waits for the exit; returns the status, or nil on timeout (the child is then killed).
+    func waitForExit(timeout: TimeInterval) -> Int32? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit(); return nil }
+        return process.terminationStatus
+    }
+}
