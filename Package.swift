@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lede", targets: ["lede"]),
         .library(name: "LedeExtraction", targets: ["LedeExtraction"]),
+        .library(name: "LedeWire", targets: ["LedeWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -27,7 +27,7 @@ final class ShutdownTests: XCTestCase {
         var replies: [JSONValue] = []
         if let first = try dealer.receive() { replies.append(try JSONReader.parse(first.frames.last!)) }
         child.signal(SIGTERM)
-        try dealer.setReceiveTimeout(milliseconds: 2000)
+        try dealer.setReceiveTimeout(milliseconds: 15_000)
         while replies.count < total, let reply = try dealer.receive() {
             replies.append(try JSONReader.parse(reply.frames.last!))
         }

@@ -72,6 +72,13 @@ final class APILoop: @unchecked Sendable {
             }
             if finished.load(ordering: .acquiring) {
                 drainAcknowledgements(acks, to: router)
+                // Requests still queued in the socket are answered too (submits with
+                // `shutting_down`), so no client is left waiting on a service that is gone.
+                var quiet = 0
+                while quiet < 5 {
+                    guard (try? poller.poll(timeout: 20))?.first == true else { quiet += 1; continue }
+                    while let message = try? router.receive(dontWait: true) { handle(message, on: router) }
+                }
                 break
             }
         }

@@ -7,13 +7,13 @@ public enum APIReplyEncoding {
     public static func submitted(articleID: String, seq: Int64, duplicate: Bool) -> [UInt8] {
         var w = JSONWriter(capacity: 96 + articleID.utf8.count)
         w.beginObject()
-        w.key("ok")
+        w.rawKey("\"ok\":")
         w.bool(true)
-        w.key("article_id")
+        w.rawKey("\"article_id\":")
         w.string(articleID)
-        w.key("seq")
+        w.rawKey("\"seq\":")
         w.int64(seq)
-        w.key("duplicate")
+        w.rawKey("\"duplicate\":")
         w.bool(duplicate)
         w.endObject()
         return w.bytes
@@ -29,13 +29,13 @@ public enum APIReplyEncoding {
     public static func error(code: String, message: String) -> [UInt8] {
         var w = JSONWriter(capacity: 64 + message.utf8.count)
         w.beginObject()
-        w.key("ok")
+        w.rawKey("\"ok\":")
         w.bool(false)
-        w.key("error")
+        w.rawKey("\"error\":")
         w.beginObject()
-        w.key("code")
+        w.rawKey("\"code\":")
         w.string(code)
-        w.key("message")
+        w.rawKey("\"message\":")
         w.string(message)
         w.endObject()
         w.endObject()
@@ -47,15 +47,15 @@ public enum APIReplyEncoding {
     public static func replayPage(items: [[UInt8]], nextSeq: Int64?, lastSeq: Int64) -> [UInt8] {
         var w = JSONWriter(capacity: 64 + items.reduce(0) { $0 + $1.count + 1 })
         w.beginObject()
-        w.key("ok")
+        w.rawKey("\"ok\":")
         w.bool(true)
-        w.key("items")
+        w.rawKey("\"items\":")
         w.beginArray()
         for item in items { w.raw(item) }
         w.endArray()
-        w.key("next_seq")
+        w.rawKey("\"next_seq\":")
         if let nextSeq { w.int64(nextSeq) } else { w.null() }
-        w.key("last_seq")
+        w.rawKey("\"last_seq\":")
         w.int64(lastSeq)
         w.endObject()
         return w.bytes
@@ -65,11 +65,11 @@ public enum APIReplyEncoding {
     public static func article(_ a: Article, result: [UInt8]?) -> [UInt8] {
         var w = JSONWriter(capacity: a.body.utf8.count + (result?.count ?? 0) + 256)
         w.beginObject()
-        w.key("ok")
+        w.rawKey("\"ok\":")
         w.bool(true)
-        w.key("article")
+        w.rawKey("\"article\":")
         w.article(a)
-        w.key("result")
+        w.rawKey("\"result\":")
         if let result { w.raw(result) } else { w.null() }
         w.endObject()
         return w.bytes
@@ -79,7 +79,7 @@ public enum APIReplyEncoding {
     public static func stats(_ pairs: [(String, Int64)]) -> [UInt8] {
         var w = JSONWriter(capacity: 32 + pairs.count * 32)
         w.beginObject()
-        w.key("ok")
+        w.rawKey("\"ok\":")
         w.bool(true)
         for (name, value) in pairs where name != "ok" {
             w.key(name)
@@ -93,13 +93,13 @@ public enum APIReplyEncoding {
     public static func health(status: String, lastSeq: Int64, uptimeSeconds: Double) -> [UInt8] {
         var w = JSONWriter(capacity: 96)
         w.beginObject()
-        w.key("ok")
+        w.rawKey("\"ok\":")
         w.bool(true)
-        w.key("status")
+        w.rawKey("\"status\":")
         w.string(status)
-        w.key("last_seq")
+        w.rawKey("\"last_seq\":")
         w.int64(lastSeq)
-        w.key("uptime_seconds")
+        w.rawKey("\"uptime_seconds\":")
         w.double(uptimeSeconds)
         w.endObject()
         return w.bytes

@@ -9,27 +9,27 @@ public enum ResultEncoding {
     public static func result(_ r: ExtractionResult, seq: Int64, article: Article, committedAtMillis: Int64) -> [UInt8] {
         var w = JSONWriter(capacity: 512 + r.mentions.count * 96 + r.events.count * 512)
         w.beginObject()
-        w.key("seq")
+        w.rawKey("\"seq\":")
         w.int64(seq)
-        w.key("article_id")
+        w.rawKey("\"article_id\":")
         w.string(article.id)
-        w.key("lang")
+        w.rawKey("\"lang\":")
         w.string(r.lang)
-        w.key("extractor")
+        w.rawKey("\"extractor\":")
         w.string(r.extractorVersion)
-        w.key("committed_at")
+        w.rawKey("\"committed_at\":")
         w.timestamp(millisSince1970: committedAtMillis)
-        w.key("article")
+        w.rawKey("\"article\":")
         w.articleHeader(article)
-        w.key("mentions")
+        w.rawKey("\"mentions\":")
         w.beginArray()
         for m in r.mentions { w.mention(m) }
         w.endArray()
-        w.key("entities")
+        w.rawKey("\"entities\":")
         w.beginArray()
         for e in r.entities { w.entity(e) }
         w.endArray()
-        w.key("events")
+        w.rawKey("\"events\":")
         w.beginArray()
         for e in r.events { w.event(e, entities: r.entities) }
         w.endArray()
@@ -42,19 +42,19 @@ public enum ResultEncoding {
     public static func event(_ e: Event, index: Int, seq: Int64, article: Article, lang: String, entities: [Entity]) -> [UInt8] {
         var w = JSONWriter(capacity: 640)
         w.beginObject()
-        w.key("seq")
+        w.rawKey("\"seq\":")
         w.int64(seq)
-        w.key("article_id")
+        w.rawKey("\"article_id\":")
         w.string(article.id)
-        w.key("lang")
+        w.rawKey("\"lang\":")
         w.string(lang)
-        w.key("index")
+        w.rawKey("\"index\":")
         w.int(index)
         if let date = article.publishedAt {
-            w.key("published_at")
+            w.rawKey("\"published_at\":")
             w.string(date.iso)
         }
-        w.key("event")
+        w.rawKey("\"event\":")
         w.event(e, entities: entities)
         w.endObject()
         return w.bytes
@@ -68,22 +68,22 @@ public enum ResultEncoding {
     ) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + message.utf8.count)
         w.beginObject()
-        w.key("reject_id")
+        w.rawKey("\"reject_id\":")
         w.int64(id)
-        w.key("received_at")
+        w.rawKey("\"received_at\":")
         w.timestamp(millisSince1970: receivedAtMillis)
-        w.key("source")
+        w.rawKey("\"source\":")
         w.string(source)
-        w.key("code")
+        w.rawKey("\"code\":")
         w.string(code)
-        w.key("message")
+        w.rawKey("\"message\":")
         w.string(message)
-        w.key("size")
+        w.rawKey("\"size\":")
         w.int(size)
-        w.key("sha256")
+        w.rawKey("\"sha256\":")
         w.string(sha256)
         if let articleID {
-            w.key("article_id")
+            w.rawKey("\"article_id\":")
             w.string(articleID)
         }
         w.endObject()
@@ -94,9 +94,9 @@ public enum ResultEncoding {
     public static func heartbeat(lastSeq: Int64, timeMillis: Int64) -> [UInt8] {
         var w = JSONWriter(capacity: 64)
         w.beginObject()
-        w.key("last_seq")
+        w.rawKey("\"last_seq\":")
         w.int64(lastSeq)
-        w.key("time")
+        w.rawKey("\"time\":")
         w.timestamp(millisSince1970: timeMillis)
         w.endObject()
         return w.bytes
@@ -128,72 +128,72 @@ extension JSONWriter {
     /// `{"id","url"?,"title"?,"source"?,"published_at"?}` (no body).
     mutating func articleHeader(_ a: Article) {
         beginObject()
-        key("id")
+        rawKey("\"id\":")
         string(a.id)
         if let url = a.url {
-            key("url")
+            rawKey("\"url\":")
             string(url)
         }
         if let title = a.title {
-            key("title")
+            rawKey("\"title\":")
             string(title)
         }
         if let source = a.source {
-            key("source")
+            rawKey("\"source\":")
             string(source)
         }
         if let date = a.publishedAt {
-            key("published_at")
+            rawKey("\"published_at\":")
             string(date.iso)
         }
         endObject()
     }
 
     mutating func spanOffsets(_ s: Span) {
-        key("field")
+        rawKey("\"field\":")
         string(s.field.rawValue)
-        key("start")
+        rawKey("\"start\":")
         int(s.start)
-        key("end")
+        rawKey("\"end\":")
         int(s.end)
     }
 
     mutating func mention(_ m: Mention) {
         beginObject()
-        key("entity")
+        rawKey("\"entity\":")
         int(m.entity)
-        key("type")
+        rawKey("\"type\":")
         string(m.type.rawValue)
-        key("text")
+        rawKey("\"text\":")
         string(m.span.text)
         spanOffsets(m.span)
         if let value = m.value {
-            key("value")
+            rawKey("\"value\":")
             string(value)
         }
-        key("source")
+        rawKey("\"source\":")
         string(m.source)
         endObject()
     }
 
     mutating func entity(_ e: Entity) {
         beginObject()
-        key("id")
+        rawKey("\"id\":")
         int(e.id)
-        key("type")
+        rawKey("\"type\":")
         string(e.type.rawValue)
-        key("name")
+        rawKey("\"name\":")
         string(e.name)
         if let country = e.country {
-            key("country")
+            rawKey("\"country\":")
             string(country)
         }
         if let geonames = e.geonamesID {
-            key("geonames_id")
+            rawKey("\"geonames_id\":")
             int(geonames)
         }
         if let cameo = e.cameo {
-            key("cameo")
+            rawKey("\"cameo\":")
             string(cameo)
         }
         endObject()
@@ -202,17 +202,17 @@ extension JSONWriter {
     /// ARG: `{"entity","name"?,"text","field","start","end","cameo"?}`; `name` is the entity's canonical name.
     mutating func argument(_ a: EventArgument, entities: [Entity]) {
         beginObject()
-        key("entity")
+        rawKey("\"entity\":")
         int(a.entity)
         if let index = a.entity, entities.indices.contains(index) {
-            key("name")
+            rawKey("\"name\":")
             string(entities[index].name)
         }
-        key("text")
+        rawKey("\"text\":")
         string(a.span.text)
         spanOffsets(a.span)
         if let cameo = a.cameo {
-            key("cameo")
+            rawKey("\"cameo\":")
             string(cameo)
         }
         endObject()
@@ -224,49 +224,49 @@ extension JSONWriter {
 
     mutating func event(_ e: Event, entities: [Entity]) {
         beginObject()
-        key("type")
+        rawKey("\"type\":")
         string(e.type)
         if let mode = e.mode {
-            key("mode")
+            rawKey("\"mode\":")
             string(mode)
         }
         if let context = e.context {
-            key("context")
+            rawKey("\"context\":")
             string(context)
         }
-        key("cameo")
+        rawKey("\"cameo\":")
         string(e.cameo)
-        key("quad_class")
+        rawKey("\"quad_class\":")
         int(e.quadClass)
-        key("goldstein")
+        rawKey("\"goldstein\":")
         double(e.goldstein)
-        key("trigger")
+        rawKey("\"trigger\":")
         beginObject()
-        key("text")
+        rawKey("\"text\":")
         string(e.trigger.text)
         spanOffsets(e.trigger)
         endObject()
-        key("actors")
+        rawKey("\"actors\":")
         beginArray()
         for a in e.actors { argument(a, entities: entities) }
         endArray()
-        key("recipients")
+        rawKey("\"recipients\":")
         beginArray()
         for a in e.recipients { argument(a, entities: entities) }
         endArray()
-        key("location")
+        rawKey("\"location\":")
         optionalArgument(e.location, entities: entities)
-        key("date")
+        rawKey("\"date\":")
         if let d = e.date {
             beginObject()
-            key("value")
+            rawKey("\"value\":")
             string(d.value)
-            key("granularity")
+            rawKey("\"granularity\":")
             string(d.granularity.rawValue)
-            key("origin")
+            rawKey("\"origin\":")
             string(d.origin.rawValue)
             if let span = d.span {
-                key("text")
+                rawKey("\"text\":")
                 string(span.text)
                 spanOffsets(span)
             }
@@ -274,18 +274,18 @@ extension JSONWriter {
         } else {
             null()
         }
-        key("counts")
+        rawKey("\"counts\":")
         beginArray()
         for c in e.counts {
             beginObject()
-            key("kind")
+            rawKey("\"kind\":")
             string(c.kind)
-            key("value")
+            rawKey("\"value\":")
             int(c.value)
-            key("qualifier")
+            rawKey("\"qualifier\":")
             string(c.qualifier.rawValue)
             if let span = c.span {
-                key("text")
+                rawKey("\"text\":")
                 string(span.text)
                 spanOffsets(span)
             }
@@ -300,13 +300,13 @@ extension JSONWriter {
             key(c.kind)
             int(c.value)
         }
-        key("modality")
+        rawKey("\"modality\":")
         string(e.modality.rawValue)
-        key("attribution")
+        rawKey("\"attribution\":")
         optionalArgument(e.attribution, entities: entities)
-        key("confidence")
+        rawKey("\"confidence\":")
         double(e.confidence)
-        key("sentence")
+        rawKey("\"sentence\":")
         beginObject()
         spanOffsets(e.sentence)
         endObject()
@@ -317,28 +317,28 @@ extension JSONWriter {
     /// `{"id","url"?,"title"?,"body","lang"?,"published_at"?,"source"?}`.
     public mutating func article(_ a: Article) {
         beginObject()
-        key("id")
+        rawKey("\"id\":")
         string(a.id)
         if let url = a.url {
-            key("url")
+            rawKey("\"url\":")
             string(url)
         }
         if let title = a.title {
-            key("title")
+            rawKey("\"title\":")
             string(title)
         }
-        key("body")
+        rawKey("\"body\":")
         string(a.body)
         if let lang = a.lang {
-            key("lang")
+            rawKey("\"lang\":")
             string(lang)
         }
         if let date = a.publishedAt {
-            key("published_at")
+            rawKey("\"published_at\":")
             string(date.iso)
         }
         if let source = a.source {
-            key("source")
+            rawKey("\"source\":")
             string(source)
         }
         endObject()

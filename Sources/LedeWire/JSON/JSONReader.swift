@@ -216,7 +216,7 @@ private struct JSONParser {
     func isDuplicate(_ key: String, in container: inout OpenContainer) -> Bool {
         if container.keySet == nil {
             if container.members.count < 16 {
-                for m in container.members where m.key.utf8.elementsEqual(key.utf8) { return true }
+                for m in container.members where sameUTF8(m.key, key) { return true }
                 return false
             }
             container.keySet = Set(container.members.map { Array($0.key.utf8) })
@@ -274,55 +274,112 @@ private struct JSONParser {
     mutating func parseString() throws(InputError) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes. UTF-8 is validated in place; the bytes become the String directly.
-        while index < input.count {
-            let b = input[index]
-            if b == quote {
-                let length = index - start
-                if length > limits.maxStringBytes { throw stringTooLong() }
-                let s = String(decoding: UnsafeBufferPointer(rebasing: input[start..<index]), as: UTF8.self)
-                index += 1
-                return s
-            } else if b == backslash {
-                break
-            } else if b < 0x20 {
-                throw fail(InputError.Code.badJSON, "raw control character U+00\(hexByte(b)) in a string (escape it)")
-            } else if b < 0x80 {
-                index += 1
-            } else {
-                guard let n = utf8SequenceLength(at: index) else {
-                    throw fail(InputError.Code.badUTF8, "invalid UTF-8 byte 0x\(hexByte(b))")
-                }
-                index += n
+        // Fast path: find the closing quote, eight bytes at a time, stopping at anything that needs a
+        // closer look (quote, backslash, control character). Bytes >= 0x80 are validated afterwards by
+        // the standard library's UTF-8 validation, which `String` would run anyway.
+        index = scanPlainRun(from: index)
+        if index < input.count && input[index] == quote {
+            let length = index - start
+            if length > limits.maxStringBytes { throw stringTooLong() }
+            let slice = UnsafeBufferPointer(rebasing: input[start..<index])
+            index += 1
+            // ASCII needs no validation (and short strings are cheaper to build without it).
+            if isASCII(slice) { return String(decoding: slice, as: UTF8.self) }
+            guard let s = String(validating: slice, as: UTF8.self) else {
+                throw invalidUTF8(in: start..<(index - 1))
             }
+            return s
         }
-        guard index < input.count else { throw unexpected("'\"'") }
+        guard index < input.count else { throw unterminatedString(from: start) }
         // Slow path: copy what we have, then decode escapes into the scratch buffer.
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<index]))
         while index < input.count {
+            let runStart = index
+            index = scanPlainRun(from: index)
+            if runStart < index { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
+            if scratch.count > limits.maxStringBytes { throw stringTooLong() }
+            guard index < input.count else { break }
             let b = input[index]
             if b == quote {
                 index += 1
-                if scratch.count > limits.maxStringBytes { throw stringTooLong() }
-                return String(decoding: scratch, as: UTF8.self)
+                guard let s = scratch.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+                    throw invalidUTF8(in: start..<(index - 1))
+                }
+                return s
             } else if b == backslash {
                 try parseEscape()
-            } else if b < 0x20 {
-                throw fail(InputError.Code.badJSON, "raw control character U+00\(hexByte(b)) in a string (escape it)")
-            } else if b < 0x80 {
-                scratch.append(b)
-                index += 1
             } else {
-                guard let n = utf8SequenceLength(at: index) else {
-                    throw fail(InputError.Code.badUTF8, "invalid UTF-8 byte 0x\(hexByte(b))")
-                }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<(index + n)]))
-                index += n
+                throw fail(InputError.Code.badJSON, "raw control character U+00\(hexByte(b)) in a string (escape it)")
             }
-            if scratch.count > limits.maxStringBytes { throw stringTooLong() }
         }
-        throw unexpected("'\"'")
+        throw unterminatedString(from: start)
+    }
+
+    /// End of input inside a string: invalid UTF-8 in it is the likelier story, so it is reported first.
+    func unterminatedString(from start: Int) -> InputError {
+        let error = invalidUTF8(in: start..<input.count)
+        if error.message.hasPrefix("invalid UTF-8 byte") { return error }
+        return InputError(code: InputError.Code.badJSON, message: "unterminated string starting at byte \(start - 1)")
+    }
+
+    @inline(__always)
+    func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var bits: UInt64 = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= bytes.count {
+                bits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+        }
+        var tail: UInt8 = 0
+        while i < bytes.count {
+            tail |= bytes[i]
+            i += 1
+        }
+        return (bits & 0x8080_8080_8080_8080) == 0 && tail < 0x80
+    }
+
+    /// The index of the first quote, backslash or control character at or after `i` (or the end).
+    @inline(__always)
+    func scanPlainRun(from i: Int) -> Int {
+        var i = i
+        let n = input.count
+        if let base = input.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let q = word ^ (ones &* 0x22)
+                let bs = word ^ (ones &* 0x5C)
+                let hasQuote = (q &- ones) & ~q
+                let hasBackslash = (bs &- ones) & ~bs
+                let hasControl = (word &- ones &* 0x20) & ~word
+                if (hasQuote | hasBackslash | hasControl) & highs != 0 { break }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = input[i]
+            if b == quote || b == backslash || b < 0x20 { return i }
+            i += 1
+        }
+        return i
+    }
+
+    /// The error for invalid UTF-8 somewhere in `range`, naming the first bad byte.
+    func invalidUTF8(in range: Range<Int>) -> InputError {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard let n = utf8SequenceLength(at: i), i + n <= range.upperBound else {
+                return InputError(code: InputError.Code.badUTF8, message: "invalid UTF-8 byte 0x\(hexByte(input[i])) at byte \(i)")
+            }
+            i += n
+        }
+        return InputError(code: InputError.Code.badUTF8, message: "invalid UTF-8 in the string before byte \(range.upperBound)")
     }
 
     func stringTooLong() -> InputError {

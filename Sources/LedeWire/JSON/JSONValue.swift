@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A parsed JSON value. Objects keep their members in document order; numbers keep their literal
 /// text, so no precision is lost before the caller decides how to read them.
 ///
@@ -27,7 +35,7 @@ extension JSONValue {
     /// The member named `key` of an object (compared byte for byte), or nil.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        for m in members where m.key.utf8.elementsEqual(key.utf8) { return m.value }
+        for m in members where sameUTF8(m.key, key) { return m.value }
         return nil
     }
 
@@ -115,4 +123,19 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .number(String(value)) }
     public init(nilLiteral: ()) { self = .null }
+}
+
+/// Byte-for-byte equality of two strings (JSON compares keys as code-unit sequences, not by Unicode
+/// canonical equivalence as `==` does).
+@inline(__always)
+func sameUTF8(_ a: String, _ b: String) -> Bool {
+    let au = a.utf8, bu = b.utf8
+    guard au.count == bu.count else { return false }
+    let fast = au.withContiguousStorageIfAvailable { pa in
+        bu.withContiguousStorageIfAvailable { pb in
+            pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0
+        }
+    }
+    if let fast, let result = fast { return result }
+    return au.elementsEqual(bu)
 }

@@ -155,48 +155,96 @@ public struct JSONWriter: Sendable {
     // MARK: primitives
 
     @usableFromInline mutating func appendDecimal(_ v: Int64) {
-        if v == 0 {
-            bytes.append(UInt8(ascii: "0"))
+        if v >= 0 && v < 10 {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v))
             return
         }
         var magnitude = v.magnitude
-        if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
+        // Digits are produced backwards into a 20-byte stack buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            while magnitude > 0 {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            }
+            if v < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
         }
-        bytes[start...].reverse()
     }
 
     /// Appends `"s"` with `"`, `\` and control characters escaped. Swift strings are valid Unicode,
     /// so the UTF-8 copied through is valid too.
     @usableFromInline mutating func appendQuoted(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { utf8 in
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                runStart = i + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    let low = b & 0xF
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, 0x30 + (b >> 4), low < 10 ? 0x30 + low : 0x57 + low])
-                }
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { utf8 in appendQuoted(utf8) }
+        if done == nil {
+            let copy = Array(s.utf8)
+            copy.withUnsafeBufferPointer { appendQuoted($0) }
         }
+    }
+
+    @usableFromInline mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var i = 0
+        while true {
+            i = Self.plainRunEnd(utf8, from: i)
+            if i == utf8.count { break }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            appendEscape(utf8[i])
+            i += 1
+            runStart = i
+        }
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a key given as its complete JSON text with the colon, e.g. `"\"seq\":"`; for the encoders'
+    /// fixed keys, which need no escaping.
+    @usableFromInline mutating func rawKey(_ quotedWithColon: StaticString) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        quotedWithColon.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        needsComma = false
+    }
+
+    @usableFromInline mutating func appendEscape(_ b: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch b {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        default:
+            let low = b & 0xF
+            bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, 0x30 + (b >> 4), low < 10 ? 0x30 + low : 0x57 + low])
+        }
+    }
+
+    /// The index of the first byte at or after `i` that must be escaped (or the end), eight bytes at a time.
+    @usableFromInline static func plainRunEnd(_ utf8: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var i = i
+        let n = utf8.count
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let q = word ^ (ones &* 0x22)
+                let bs = word ^ (ones &* 0x5C)
+                let found = ((q &- ones) & ~q) | ((bs &- ones) & ~bs) | ((word &- ones &* 0x20) & ~word)
+                if found & highs != 0 { break }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = utf8[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
+            i += 1
+        }
+        return n
     }
 }

@@ -27,60 +27,56 @@ public enum SHA256 {
 
 /// Incremental SHA-256: feed bytes with `update`, then `finalize` once.
 public struct SHA256Hasher: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-    )
-    private var block = [UInt8](repeating: 0, count: 64)
-    private var blockCount = 0
+    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+    /// Bytes of an incomplete block, waiting for more input.
+    private var pending: [UInt8] = []
     private var totalBytes: UInt64 = 0
 
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        let handled = bytes.withContiguousStorageIfAvailable { buffer in
-            update(buffer)
-            return true
-        }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in update(buffer) }
         if handled == nil {
-            for b in bytes { update(byte: b) }
-        }
-    }
-
-    mutating func update(byte: UInt8) {
-        block[blockCount] = byte
-        blockCount += 1
-        totalBytes += 1
-        if blockCount == 64 {
-            compressBlock()
-            blockCount = 0
+            let copy = Array(bytes)
+            copy.withUnsafeBufferPointer { update($0) }
         }
     }
 
     mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
         totalBytes += UInt64(buffer.count)
-        var i = 0
-        while i < buffer.count {
-            let n = min(64 - blockCount, buffer.count - i)
-            block.withUnsafeMutableBufferPointer { dst in
-                for k in 0..<n { dst[blockCount + k] = buffer[i + k] }
-            }
-            blockCount += n
-            i += n
-            if blockCount == 64 {
-                compressBlock()
-                blockCount = 0
-            }
+        var offset = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+            offset = take
+            guard pending.count == 64 else { return }
+            let block = pending
+            block.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        let whole = (buffer.count - offset) / 64
+        if whole > 0 {
+            compress(blocks: UnsafeRawPointer(base + offset), count: whole)
+            offset += whole * 64
+        }
+        if offset < buffer.count {
+            pending.append(contentsOf: UnsafeBufferPointer(start: base + offset, count: buffer.count - offset))
         }
     }
 
     public mutating func finalize() -> [UInt8] {
         let bitLength = totalBytes &* 8
-        update(byte: 0x80)
-        while blockCount != 56 { update(byte: 0) }
-        for shift in stride(from: 56, through: 0, by: -8) { update(byte: UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        var tail = pending
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: tail.count / 64) }
+        pending.removeAll()
         var out = [UInt8]()
         out.reserveCapacity(32)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+        for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
             out.append(UInt8(truncatingIfNeeded: word >> 24))
             out.append(UInt8(truncatingIfNeeded: word >> 16))
             out.append(UInt8(truncatingIfNeeded: word >> 8))
@@ -89,39 +85,49 @@ public struct SHA256Hasher: Sendable {
         return out
     }
 
-    private mutating func compressBlock() {
-        var w = [UInt32](repeating: 0, count: 64)
-        block.withUnsafeBufferPointer { b in
-            for t in 0..<16 {
-                w[t] = UInt32(b[4 * t]) << 24 | UInt32(b[4 * t + 1]) << 16 | UInt32(b[4 * t + 2]) << 8 | UInt32(b[4 * t + 3])
+    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        var (a0, b0, c0, d0, e0, f0, g0, hh0) = (h0, h1, h2, h3, h4, h5, h6, h7)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            sha256K.withUnsafeBufferPointer { k in
+                for blockIndex in 0..<count {
+                    let block = blocks + blockIndex * 64
+                    for t in 0..<16 {
+                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
+                    }
+                    for t in 16..<64 {
+                        let x = w[t - 15], y = w[t - 2]
+                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, h) = (a0, b0, c0, d0, e0, f0, g0, hh0)
+                    for t in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        h = g
+                        g = f
+                        f = e
+                        e = d &+ t1
+                        d = c
+                        c = b
+                        b = a
+                        a = t1 &+ s0 &+ maj
+                    }
+                    a0 = a0 &+ a
+                    b0 = b0 &+ b
+                    c0 = c0 &+ c
+                    d0 = d0 &+ d
+                    e0 = e0 &+ e
+                    f0 = f0 &+ f
+                    g0 = g0 &+ g
+                    hh0 = hh0 &+ h
+                }
             }
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for t in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ sha256K[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
-        }
-        state = (
-            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-            state.7 &+ h
-        )
+        (h0, h1, h2, h3, h4, h5, h6, h7) = (a0, b0, c0, d0, e0, f0, g0, hh0)
     }
 }
 

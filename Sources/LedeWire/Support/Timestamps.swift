@@ -20,23 +20,22 @@ public enum Timestamps {
     public static func appendISO8601(millisSince1970 millis: Int64, to out: inout [UInt8]) {
         let (days, msOfDay) = floorDivMod(millis, 86_400_000)
         let (y, m, d) = CalendarMath.civil(fromDays: days)
-        func put(_ v: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+        @inline(__always) func put(_ v: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
             var v = v
-            var i = width - 1
-            while i >= 0 {
-                digits[i] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                i -= 1
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v / divisor))
+                v %= divisor
+                divisor /= 10
             }
-            out.append(contentsOf: digits)
         }
-        if y < 0 {
-            out.append(UInt8(ascii: "-"))
-            put(-y, 4)
-        } else if y > 9999 {
-            out.append(UInt8(ascii: "+"))
-            put(y, 6)
+        if y < 0 || y > 9999 {
+            // Expanded years (ISO 8601 §4.1.2.4): a sign and at least six digits.
+            out.append(y < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            let digits = String(y.magnitude)
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 6 - digits.utf8.count)))
+            out.append(contentsOf: digits.utf8)
         } else {
             put(y, 4)
         }

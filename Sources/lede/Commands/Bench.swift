@@ -1,6 +1,7 @@
 import ArgumentParser
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Not built yet.")
-    func run() async throws { throw ValidationError("lede bench is not built yet") }
+    static let configuration = CommandConfiguration(
+        abstract: "Load generator and measurements: throughput, latency percentiles, memory.",
+        subcommands: [BenchExtract.self, BenchService.self])
 }

@@ -1,0 +1,240 @@
+import ArgumentParser
+import Foundation
+import LedeClient
+import LedeExtraction
+import LedeService
+import LedeWire
+import Logging
+import Synchronization
+import ZeroMQ
+
+struct BenchService: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "service",
+        abstract: "Pushes articles over PULL, subscribes to the results, and reports throughput, push→publish latency, memory and replay speed.",
+        discussion: "Starts a service in this process on loopback with a temporary database, unless --pull/--publish/--api name a running one.")
+
+    @Option(help: "JSON-lines corpus (articles are re-sent with fresh ids).") var corpus: String = BenchCorpus.defaultPath
+    @Option(help: "Articles to push.") var articles: Int = 5000
+    @Option(help: "Articles per second (0: as fast as possible).") var rate: Double = 0
+    @Option(help: "Workers of the in-process service.") var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Run at --rate for this many minutes, sampling memory (a soak).") var soak: Double?
+    @Option(help: "PULL endpoint of a running service.") var pull: String?
+    @Option(help: "PUB endpoint of a running service.") var publish: String?
+    @Option(help: "API endpoint of a running service.") var api: String?
+    @Option(help: "durability of the in-process service: full or normal.") var durability: String = "full"
+
+    func run() async throws {
+        try await offloadBlocking { try self.measure() }
+    }
+
+    func measure() throws {
+        let (_, corpusArticles) = try BenchCorpus.load(corpus, limit: nil)
+        var server: LedeServer?
+        var directory: URL?
+        let endpoints: (pull: String, publish: String, api: String)
+        if let pull, let publish, let api {
+            endpoints = (pull, publish, api)
+        } else {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            directory = dir
+            var c = ServiceConfiguration()
+            c.databasePath = dir.appendingPathComponent("bench.sqlite").path
+            c.ingestSub = nil
+            c.ingestPull = "tcp://127.0.0.1:*"
+            c.publish = "tcp://127.0.0.1:*"
+            c.api = "tcp://127.0.0.1:*"
+            c.workers = workers
+            c.durability = try ConfigurationFile.durability(durability)
+            var logger = Logger(label: "lede-bench")
+            logger.logLevel = .warning
+            let s = try LedeServer(configuration: c, logger: logger)
+            let bound = try s.start()
+            server = s
+            endpoints = (bound.ingestPull!, bound.publish, bound.api)
+        }
+        defer {
+            server?.stop()
+            if let directory { try? FileManager.default.removeItem(at: directory) }
+        }
+        let run = UUID().uuidString.prefix(8)
+        func message(_ i: Int) -> (id: String, bytes: [UInt8], size: Int) {
+            var a = corpusArticles[i % corpusArticles.count]
+            a.id = "bench-\(run)-\(i)"
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("id"); w.string(a.id)
+            if let t = a.title { w.key("title"); w.string(t) }
+            w.key("body"); w.string(a.body)
+            if let l = a.lang { w.key("lang"); w.string(l) }
+            if let p = a.publishedAt { w.key("published_at"); w.string(p.iso) }
+            w.endObject()
+            return (a.id, w.bytes, BenchCorpus.textBytes(a))
+        }
+
+        let context = Context()
+        let receiver = LatencyReceiver(context: context, publish: endpoints.publish)
+        try receiver.start()
+
+        if let soak {
+            try runSoak(minutes: soak, endpoints: endpoints, context: context, receiver: receiver, message: message)
+            receiver.stop()
+            return
+        }
+
+        let batch = (0..<articles).map(message)
+        let totalBytes = batch.map(\.size).reduce(0, +)
+        let push = try Socket(context, .push)
+        try push.setLinger(milliseconds: 60_000)
+        try push.connect(endpoints.pull)
+        let start = Date()
+        for (i, m) in batch.enumerated() {
+            if rate > 0 {
+                let due = start.addingTimeInterval(Double(i) / rate)
+                let wait = due.timeIntervalSinceNow
+                if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+            }
+            receiver.sent(m.id, at: Date())
+            try push.send(m.bytes)
+        }
+        let sendSeconds = Date().timeIntervalSince(start)
+        let complete = receiver.wait(for: articles, timeout: max(60, Double(articles) / 50))
+        let latencies = receiver.latencies().sorted()
+        let elapsed = (receiver.lastReceived ?? Date()).timeIntervalSince(start)
+        receiver.stop()
+
+        print("service bench: \(articles) articles (\(format(Double(totalBytes) / Double(articles) / 1000, 1)) kB of text each), \(workers) workers, durability \(durability), rate \(rate > 0 ? format(rate, 0) + "/s" : "max")")
+        print("pushed in \(format(sendSeconds, 2)) s; published \(receiver.count) of \(articles)\(complete ? "" : " (INCOMPLETE)") in \(format(elapsed, 2)) s")
+        print("throughput: \(format(Double(receiver.count) / elapsed, 0)) articles/s, \(format(Double(totalBytes) / elapsed / 1e6, 2)) MB/s")
+        print("latency push→publish ms: p50 \(format(percentile(latencies, 50) * 1000)) p90 \(format(percentile(latencies, 90) * 1000)) p99 \(format(percentile(latencies, 99) * 1000)) max \(format((latencies.last ?? .nan) * 1000))")
+        print("memory (this process, service and load generator): peak \(format(ProcessMemory.peakMB)) MB, now \(format(ProcessMemory.residentMB)) MB")
+
+        // Replay everything stored, as a consumer catching up would.
+        let requests = RequestClient(context: context, endpoint: endpoints.api, timeout: 30, retries: 0)
+        let replayStart = Date()
+        var replayed = 0
+        var from: Int64? = 1
+        while let f = from {
+            let page = try requests.request(Requests.replay(fromSeq: f, limit: 1000))
+            replayed += page["items"]?.arrayValue?.count ?? 0
+            from = page["next_seq"]?.int64Value
+        }
+        let replaySeconds = Date().timeIntervalSince(replayStart)
+        print("replay: \(replayed) results in \(format(replaySeconds, 2)) s = \(format(Double(replayed) / replaySeconds, 0)) results/s (parsed by the client)")
+    }
+
+    private func runSoak(minutes: Double, endpoints: (pull: String, publish: String, api: String), context: Context, receiver: LatencyReceiver, message: (Int) -> (id: String, bytes: [UInt8], size: Int)) throws {
+        let rate = self.rate > 0 ? self.rate : 500
+        let push = try Socket(context, .push)
+        try push.connect(endpoints.pull)
+        let start = Date()
+        let end = start.addingTimeInterval(minutes * 60)
+        var i = 0
+        var nextSample = start
+        var samples: [(Double, Double)] = []
+        while Date() < end {
+            let due = start.addingTimeInterval(Double(i) / rate)
+            let wait = due.timeIntervalSinceNow
+            if wait > 0 { Thread.sleep(forTimeInterval: min(wait, 0.5)) ; continue }
+            let m = message(i)
+            receiver.sent(m.id, at: Date())
+            try push.send(m.bytes)
+            i += 1
+            if Date() >= nextSample {
+                let s = (Date().timeIntervalSince(start) / 60, ProcessMemory.residentMB)
+                samples.append(s)
+                print("soak t=\(format(s.0, 2)) min  rss=\(format(s.1)) MB  sent=\(i) published=\(receiver.count)")
+                nextSample = nextSample.addingTimeInterval(30)
+            }
+        }
+        _ = receiver.wait(for: i, timeout: 60)
+        // Growth is judged after the first minute (caches, SQLite page cache and pools warm up).
+        let settled = samples.filter { $0.0 >= 1 }
+        if let first = settled.first, let last = settled.last {
+            print("soak: \(i) articles at \(format(rate, 0))/s over \(format(minutes, 1)) min; rss \(format(first.1)) → \(format(last.1)) MB (\(format((last.1 - first.1) / first.1 * 100, 1)) %)")
+        }
+    }
+}
+
+/// Subscribes to `article.` and notes when each article's result is published.
+final class LatencyReceiver: @unchecked Sendable {
+    let context: Context
+    let publish: String
+    private let lock = NSLock()
+    private var sentAt: [String: Date] = [:]
+    private var received: [Double] = []
+    private(set) var lastReceived: Date?
+    private let stopping = Atomic<Bool>(false)
+    private var thread: Thread?
+
+    init(context: Context, publish: String) {
+        self.context = context
+        self.publish = publish
+    }
+
+    var count: Int { lock.withLock { received.count } }
+
+    func sent(_ id: String, at date: Date) { lock.withLock { sentAt[id] = date } }
+
+    func latencies() -> [Double] { lock.withLock { received } }
+
+    func start() throws {
+        let ready = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            let sub = try! Socket(context, .sub)
+            try! sub.setReceiveHighWaterMark(0)
+            try! sub.subscribe("article.")
+            try! sub.subscribe("heartbeat")
+            try! sub.connect(publish)
+            try! sub.setReceiveTimeout(milliseconds: 100)
+            var signalled = false
+            while !stopping.load(ordering: .relaxed) {
+                guard let m = try? sub.receive(), m.frames.count == 2 else { continue }
+                if m.frames[0] == Array("heartbeat".utf8) {
+                    if !signalled { signalled = true; ready.signal() }
+                    continue
+                }
+                let now = Date()
+                guard let id = Self.articleID(m.frames[1]) else { continue }
+                lock.withLock {
+                    if let t = sentAt.removeValue(forKey: id) {
+                        received.append(now.timeIntervalSince(t))
+                        lastReceived = now
+                    }
+                }
+            }
+            sub.close()
+        }
+        thread.start()
+        self.thread = thread
+        _ = ready.wait(timeout: .now() + 5)
+    }
+
+    func wait(for n: Int, timeout: TimeInterval) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while Date() < deadline {
+            if count >= n { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return count >= n
+    }
+
+    func stop() { stopping.store(true, ordering: .relaxed) }
+
+    /// The value of `"article_id":"…"` without parsing the whole message.
+    static func articleID(_ json: [UInt8]) -> String? {
+        let key = Array("\"article_id\":\"".utf8)
+        guard json.count > key.count else { return nil }
+        var i = 0
+        while i + key.count < json.count {
+            if json[i] == key[0], Array(json[i..<i + key.count]) == key {
+                let start = i + key.count
+                guard let end = json[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                return String(decoding: json[start..<end], as: UTF8.self)
+            }
+            i += 1
+        }
+        return nil
+    }
+}
