@@ -22,6 +22,15 @@ public struct LedeService: Service {
         let endpoints = try await offload { try server.start(extractor: extractor) }
         onStart(endpoints)
         try? await gracefulShutdown()
+        // Drain within a bounded time: past it, whatever is still in flight was never acknowledged,
+        // and everything acknowledged is already durable, so exiting loses no promise.
+        let timeout = server.configuration.shutdownTimeout
+        let logger = server.logger
+        Thread {
+            Thread.sleep(forTimeInterval: timeout)
+            logger.critical("graceful shutdown took longer than \(timeout) s; exiting with work in flight")
+            exit(1)
+        }.start()
         await offload { server.stop() }
     }
 }

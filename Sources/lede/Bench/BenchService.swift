@@ -21,7 +21,7 @@ struct BenchService: AsyncParsableCommand {
     @Option(help: "Run at --rate for this many minutes, sampling memory (a soak).") var soak: Double?
     @Option(help: "PULL endpoint of a running service.") var pull: String?
     @Option(help: "PUB endpoint of a running service.") var publish: String?
-    @Option(help: "API endpoint of a running service.") var api: String?
+    @Option(help: "API endpoint of a running service (for the replay measurement; optional).") var api: String?
     @Option(help: "durability of the in-process service: full or normal.") var durability: String = "full"
 
     func run() async throws {
@@ -32,8 +32,8 @@ struct BenchService: AsyncParsableCommand {
         let (_, corpusArticles) = try BenchCorpus.load(corpus, limit: nil)
         var server: LedeServer?
         var directory: URL?
-        let endpoints: (pull: String, publish: String, api: String)
-        if let pull, let publish, let api {
+        let endpoints: (pull: String, publish: String, api: String?)
+        if let pull, let publish {
             endpoints = (pull, publish, api)
         } else {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(UUID().uuidString)")
@@ -111,7 +111,8 @@ struct BenchService: AsyncParsableCommand {
         print("memory (this process, service and load generator): peak \(format(ProcessMemory.peakMB)) MB, now \(format(ProcessMemory.residentMB)) MB")
 
         // Replay everything stored, as a consumer catching up would.
-        let requests = RequestClient(context: context, endpoint: endpoints.api, timeout: 30, retries: 0)
+        guard let apiEndpoint = endpoints.api else { return }
+        let requests = RequestClient(context: context, endpoint: apiEndpoint, timeout: 30, retries: 0)
         let replayStart = Date()
         var replayed = 0
         var from: Int64? = 1
@@ -124,7 +125,7 @@ struct BenchService: AsyncParsableCommand {
         print("replay: \(replayed) results in \(format(replaySeconds, 2)) s = \(format(Double(replayed) / replaySeconds, 0)) results/s (parsed by the client)")
     }
 
-    private func runSoak(minutes: Double, endpoints: (pull: String, publish: String, api: String), context: Context, receiver: LatencyReceiver, message: (Int) -> (id: String, bytes: [UInt8], size: Int)) throws {
+    private func runSoak(minutes: Double, endpoints: (pull: String, publish: String, api: String?), context: Context, receiver: LatencyReceiver, message: (Int) -> (id: String, bytes: [UInt8], size: Int)) throws {
         let rate = self.rate > 0 ? self.rate : 500
         let push = try Socket(context, .push)
         try push.connect(endpoints.pull)
