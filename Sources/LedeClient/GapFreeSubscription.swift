@@ -141,7 +141,7 @@ public final class GapFreeSubscription {
     }
 
     /// The narrowest replay filter that still returns every result whose messages match the topics.
-    var serverFilter: (types: [String], lang: String?) {
+    public var serverFilter: (types: [String], lang: String?) {
         var types = Set<String>(), langs = Set<String?>()
         for topic in topics {
             let parts = topic.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

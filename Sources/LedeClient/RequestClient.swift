@@ -28,6 +28,12 @@ public final class RequestClient {
 
     /// Sends a request and returns the parsed reply. Throws after `retries` silent timeouts.
     public func request(_ body: [UInt8]) throws -> JSONValue {
+        let frame = try requestBytes(body)
+        do { return try JSONReader.parse(frame) } catch { throw Failure(description: "unreadable reply from \(endpoint): \(error)") }
+    }
+
+    /// Sends a request and returns the reply frame as received (for callers that pass JSON through).
+    public func requestBytes(_ body: [UInt8]) throws -> [UInt8] {
         var attempt = 0
         while true {
             let socket = try connected()
@@ -36,7 +42,7 @@ public final class RequestClient {
             poller.add(socket)
             if try poller.poll(timeout: Int(timeout * 1000)).first == true, let reply = try socket.receive(dontWait: true) {
                 guard let frame = reply.frames.last else { throw Failure(description: "empty reply from \(endpoint)") }
-                do { return try JSONReader.parse(frame) } catch { throw Failure(description: "unreadable reply from \(endpoint): \(error)") }
+                return frame
             }
             // No reply: abandon this socket (its REQ state machine expects a reply that may never come).
             socket.close()

@@ -142,7 +142,7 @@ final class APILoop: @unchecked Sendable {
                     return APIReplyEncoding.error(InputError(code: "not_found", message: "no article with id \"\(id)\""))
                 }
                 var article = found.article.article
-                article.publishedAt = found.article.publishedAtText.flatMap(PublicationDate.init(iso:))
+                article.publishedAt = found.article.publishedAtText.flatMap { ISODateTime.parse($0)?.date }
                 return APIReplyEncoding.article(article, result: found.result?.json)
             }
         case .success(.stats):
@@ -175,14 +175,5 @@ final class APILoop: @unchecked Sendable {
             // The client went away (EHOSTUNREACH) or stopped reading: its reply cannot be delivered.
             logger.warning("api reply not delivered", metadata: ["error": "\(error)"])
         }
-    }
-}
-
-extension PublicationDate {
-    /// Reads `YYYY-MM-DD`.
-    init?(iso: String) {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        self.init(year: parts[0], month: parts[1], day: parts[2])
     }
 }

@@ -27,20 +27,16 @@ struct Replay: AsyncParsableCommand {
         while let start = from {
             let pageSize = min(1000, limit.map { $0 - printed } ?? 1000)
             if pageSize <= 0 { break }
-            let reply: JSONValue
+            let reply: [UInt8]
             do {
-                reply = try requests.request(Requests.replay(fromSeq: start, toSeq: toSeq, since: since, until: until, types: types, lang: lang, entity: entity, limit: pageSize))
+                reply = try requests.requestBytes(Requests.replay(fromSeq: start, toSeq: toSeq, since: since, until: until, types: types, lang: lang, entity: entity, limit: pageSize))
             } catch { throw CLIError("\(error)") }
-            guard reply["ok"]?.boolValue == true, let items = reply["items"]?.arrayValue else {
-                throw CLIError("replay refused: \(reply["error"]?["code"]?.stringValue ?? "?"): \(reply["error"]?["message"]?.stringValue ?? "")")
-            }
-            for item in items {
-                var w = JSONWriter()
-                w.value(item)
-                out.write(w.bytes)
-            }
-            printed += items.count
-            from = reply["next_seq"]?.int64Value
+            // Stored results are passed through byte for byte, not parsed and re-written.
+            let page: ReplayPageBytes
+            do { page = try ReplayPageBytes(reply) } catch { throw CLIError("\(error)") }
+            for item in page.items { out.write(item) }
+            printed += page.items.count
+            from = page.nextSeq
         }
         out.flush()
     }
@@ -59,5 +55,22 @@ struct ClientOptions: ParsableArguments {
                 serverKey: try ConfigurationFile.readKey(serverKey), publicKey: try ConfigurationFile.readKey(clientKey + ".pub"),
                 secretKey: try ConfigurationFile.readKey(clientKey + ".key"))
         } catch let e as ConfigurationFile.Failure { throw ValidationError(e.description) }
+    }
+}
+
+/// A replay reply split without parsing its items.
+struct ReplayPageBytes {
+    var items: [ArraySlice<UInt8>] = []
+    var nextSeq: Int64?
+
+    init(_ reply: [UInt8]) throws {
+        let members = try JSONRawReader.members(reply)
+        func value(_ key: String) -> Range<Int>? { members.first { $0.key == key }?.value }
+        guard let ok = value("ok"), reply[ok] == ArraySlice("true".utf8), let items = value("items") else {
+            let parsed = try? JSONReader.parse(reply)
+            throw CLIError("replay refused: \(parsed?["error"]?["code"]?.stringValue ?? "?"): \(parsed?["error"]?["message"]?.stringValue ?? "")")
+        }
+        self.items = try JSONRawReader.elements(reply, in: items).map { reply[$0] }
+        if let next = value("next_seq") { nextSeq = Int64(String(decoding: reply[next], as: UTF8.self)) }
     }
 }
