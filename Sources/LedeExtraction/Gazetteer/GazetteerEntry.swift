@@ -1,0 +1,43 @@
+/// One real-world place or organisation the gazetteers know, with every name it goes by.
+public struct GazetteerEntry: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case country, region, province, district, city, organization
+    }
+
+    public var kind: Kind
+    /// Canonical names in Vietnamese and English ("Hoa Kỳ", "United States").
+    public var nameVi: String
+    public var nameEn: String
+    /// ISO 3166-1 alpha-2 code of the country it is or belongs to.
+    public var country: String?
+    public var geonamesID: Int?
+    /// CAMEO actor code (RUS, IGOUNO).
+    public var cameo: String?
+    /// Cities: GeoNames population; used to prefer the larger of two homonyms.
+    public var population: Int
+    /// Vietnamese provinces: the eras the name is valid in ("pre2025", "2025") and, for a pre-2025
+    /// province merged in July 2025, its successor's name.
+    public var eras: [String]
+    public var successor: String?
+
+    /// The kind of mention this entry names.
+    public var mentionType: MentionType { kind == .organization ? .organization : .location }
+
+    /// The canonical name in an article's language (English for anything but Vietnamese).
+    public func name(lang: String) -> String { lang == "vi" ? nameVi : nameEn }
+
+    public init(
+        kind: Kind, nameVi: String, nameEn: String, country: String? = nil, geonamesID: Int? = nil,
+        cameo: String? = nil, population: Int = 0, eras: [String] = [], successor: String? = nil
+    ) {
+        self.kind = kind
+        self.nameVi = nameVi
+        self.nameEn = nameEn
+        self.country = country
+        self.geonamesID = geonamesID
+        self.cameo = cameo
+        self.population = population
+        self.eras = eras
+        self.successor = successor
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Folds names and words into lookup keys that ignore case, Unicode normalisation (NFC or NFD) and the
+/// Vietnamese tone-mark placement style: "Hoà", "hòa", "HÒA" and a decomposed "hòa" share one key.
+///
+/// A key is lowercase and, for Latin letters, ASCII (so that hashing and comparing keys is cheap): vowel
+/// and other marks become a symbol after their letter (â "a^", ă "a(", ơ "o+", ư "u+", đ "d-", ü "u:"),
+/// and each word's tone mark (grave, acute, hook, tilde, dot below) becomes one symbol at the end of the
+/// word, so "hoà" and "hòa" are both "hoa`". 'Ð' (U+00D0, often typed for 'Đ') folds to 'đ'. Words are
+/// runs of letters, digits and combining marks; everything between them (spaces, hyphens, dots,
+/// apostrophes) becomes one space, so "al-Bukamal" matches "al Bukamal" and "U.S." matches "US".
+public enum NameKey {
+    /// The key of a whole name (one or more words).
+    public static func of(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            if !out.isEmpty { out.append(" ") }
+            appendWord(word[...], to: &out)
+            word.removeAll(keepingCapacity: true)
+        }
+        for s in text.unicodeScalars {
+            if isWordScalar(s) { word.append(s) } else { flush() }
+        }
+        flush()
+        return String(out)
+    }
+
+    /// The key of one word given as scalars (no separators inside).
+    public static func word<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var out = String.UnicodeScalarView()
+        appendWord(scalars, to: &out)
+        return String(out)
+    }
+
+    /// Letters, digits and combining marks make words.
+    @inline(__always)
+    public static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        if v == 0xA0 || (v >= 0x2000 && v <= 0x206F) || v == 0xFEFF { return false }
+        if (v >= 0xC0 && v < 0x250 && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x300 && v < 0x370) {
+            return true
+        }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || isMark(s)
+    }
+
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return false }
+        if v < 0x370 { return true }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    static func appendWord<C: Collection>(_ scalars: C, to out: inout String.UnicodeScalarView)
+    where C.Element == Unicode.Scalar {
+        out.append(contentsOf: fold(scalars).key.unicodeScalars)
+    }
+
+    /// A word's key and its capitals, in one pass: whether the first letter is a capital, how many
+    /// letters there are and how many are capitals.
+    static func fold<C: Collection>(_ scalars: C) -> (key: String, firstUpper: Bool, letters: Int, upper: Int)
+    where C.Element == Unicode.Scalar {
+        let table = Fold.shared
+        var firstUpper = false
+        var letters = 0
+        var upper = 0
+        // A stack buffer, so that short keys (most words) become small strings without a heap allocation.
+        let key = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 4) { buf -> String in
+            var n = 0
+            var tone: UInt8 = 0
+            @inline(__always) func put(_ v: UInt32) {
+                if v < 0x80 {
+                    buf[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    buf[n] = UInt8(0xE0 | (v >> 12)); buf[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buf[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                } else {
+                    buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    if v >= 0x41 && v <= 0x5A {
+                        if letters == 0 { firstUpper = true }
+                        letters += 1; upper += 1
+                        buf[n] = UInt8(v + 32); n += 1
+                    } else {
+                        if v >= 0x61 && v <= 0x7A { letters += 1 }
+                        buf[n] = UInt8(v); n += 1
+                    }
+                    continue
+                }
+                if v >= 0x300 && v < 0x370 {
+                    let t = Fold.tone(v)
+                    if t != 0 { tone = t; continue }
+                    for b in Fold.markBytes(v) { buf[n] = b; n += 1 }
+                    continue
+                }
+                if let f = table.entry(v) {
+                    letters += 1
+                    if f.upper { upper += 1; if letters == 1 { firstUpper = true } }
+                    for b in f.bytes { buf[n] = b; n += 1 }
+                    if f.tone != 0 { tone = f.tone }
+                    continue
+                }
+                if isMark(s) { put(v); continue }
+                let p = s.properties
+                if p.isAlphabetic {
+                    letters += 1
+                    if p.isUppercase { upper += 1; if letters == 1 { firstUpper = true } }
+                }
+                for l in p.lowercaseMapping.unicodeScalars { put(l.value) }
+            }
+            if tone != 0 { buf[n] = tone; n += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[..<n]), as: UTF8.self)
+        }
+        return (key, firstUpper, letters, upper)
+    }
+
+    /// Lookup tables, built once from Foundation's canonical decompositions.
+    struct Fold: Sendable {
+        struct Entry: Sendable {
+            /// The letter and its marks, decomposed, lowercase, tone removed ("ậ" → a, U+0302).
+            var base: [Unicode.Scalar]
+            /// The key bytes of `base` ("a^").
+            var bytes: [UInt8]
+            /// The tone's key byte, 0 for none.
+            var tone: UInt8
+            var upper: Bool
+        }
+
+        static let shared = Fold()
+
+        /// Grave, acute, tilde, hook above, dot below (and the deprecated U+0340/U+0341).
+        @inline(__always)
+        static func tone(_ v: UInt32) -> UInt8 {
+            switch v {
+            case 0x300, 0x340: return UInt8(ascii: "`")
+            case 0x301, 0x341: return UInt8(ascii: "'")
+            case 0x303: return UInt8(ascii: "~")
+            case 0x309: return UInt8(ascii: "?")
+            case 0x323: return UInt8(ascii: ".")
+            default: return 0
+            }
+        }
+
+        /// A non-tone combining mark as key bytes: circumflex "^", breve "(", horn "+", diaeresis ":",
+        /// others "#" and the code point in hex.
+        static func markBytes(_ v: UInt32) -> [UInt8] {
+            switch v {
+            case 0x302: return [UInt8(ascii: "^")]
+            case 0x306: return [UInt8(ascii: "(")]
+            case 0x31B: return [UInt8(ascii: "+")]
+            case 0x308: return [UInt8(ascii: ":")]
+            default: return Array(("#" + String(v, radix: 16)).utf8)
+            }
+        }
+
+        var folded: [UInt32: Entry] = [:]
+        /// The same entries, flat: Latin-1 to Latin Extended-B and Latin Extended Additional (Vietnamese).
+        var latin: [Entry?] = []
+        var vietnamese: [Entry?] = []
+
+        @inline(__always)
+        func entry(_ v: UInt32) -> Entry? {
+            if v >= 0xC0 && v < 0x250 { return latin[Int(v - 0xC0)] }
+            if v >= 0x1E00 && v < 0x1F00 { return vietnamese[Int(v - 0x1E00)] }
+            return nil
+        }
+
+        init() {
+            for range in [0xC0...0x24F, 0x1E00...0x1EFF] as [ClosedRange<UInt32>] {
+                for v in range {
+                    guard let s = Unicode.Scalar(v), s.properties.isAlphabetic else { continue }
+                    folded[v] = Self.entry(for: s)
+                }
+            }
+            let d = Entry(base: ["đ"], bytes: Array("d-".utf8), tone: 0, upper: false)
+            folded[0xF0] = d  // 'ð' typed for 'đ'
+            folded[0x111] = d
+            var u = d
+            u.upper = true
+            folded[0xD0] = u  // 'Ð' typed for 'Đ'
+            folded[0x110] = u
+            latin = (0xC0..<0x250).map { folded[UInt32($0)] }
+            vietnamese = (0x1E00..<0x1F00).map { folded[UInt32($0)] }
+        }
+
+        static func entry(for s: Unicode.Scalar) -> Entry {
+            let lower = String(s).lowercased()
+            let decomposed = Array(lower.decomposedStringWithCanonicalMapping.unicodeScalars)
+            guard let first = decomposed.first else { return Entry(base: [s], bytes: Array(String(s).utf8), tone: 0, upper: false) }
+            var base: [Unicode.Scalar] = [first]
+            var bytes = Array(String(first).utf8)
+            var t: UInt8 = 0
+            for m in decomposed.dropFirst() {
+                let mt = tone(m.value)
+                if mt != 0 {
+                    t = mt
+                } else {
+                    base.append(m)
+                    bytes += markBytes(m.value)
+                }
+            }
+            return Entry(base: base, bytes: bytes, tone: t, upper: s.properties.isUppercase)
+        }
+    }
+}

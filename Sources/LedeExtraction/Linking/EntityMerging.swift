@@ -1,0 +1,203 @@
+/// Linking: mentions of the same real-world thing become one entity.
+extension EntityLinker {
+    /// Sets `entity` on every name mention and returns the entities, in order of first mention.
+    ///
+    /// Mentions share an entity when they name the same gazetteer entry ("Mỹ", "Hoa Kỳ", "U.S."; "LHQ",
+    /// "Liên Hợp Quốc"), when a person's shorter name ends a longer one of exactly one person ("Putin",
+    /// "Vladimir Putin"), when an organisation's capitals are the initials of exactly one other
+    /// organisation ("LHQ" and "Liên Hợp Quốc" even without the gazetteer), or when they read the same.
+    /// The canonical name is the gazetteer's (in the article's language) for countries, regions,
+    /// provinces and organisations, otherwise the longest mention.
+    public func link(_ mentions: inout [Mention], lang: String) -> [Entity] {
+        let names = mentions.indices.filter { mentions[$0].type.isName }
+        var groupOf: [Int: String] = [:]  // mention index → group key
+        var entryOf: [String: Int32] = [:]  // group key → gazetteer entry
+        var keyOf: [Int: String] = [:]
+
+        for i in names {
+            let m = mentions[i]
+            let key = NameKey.of(m.span.text)
+            keyOf[i] = key
+            if let e = entry(for: m, key: key) {
+                let g = "g:\(e)"
+                groupOf[i] = g
+                entryOf[g] = e
+            }
+        }
+        // People: a shorter name that ends exactly one longer one.
+        let people = Set(names.filter { mentions[$0].type == .person && groupOf[$0] == nil }.compactMap { keyOf[$0] })
+        var personTarget: [String: String] = [:]
+        for short in people {
+            let words = short.split(separator: " ")
+            let longer = people.filter {
+                let w = $0.split(separator: " ")
+                return w.count > words.count && Array(w.suffix(words.count)) == words
+            }
+            // Keep the maximal names only ("Vladimir Putin" and "Tổng thống Vladimir Putin" are one).
+            let maximal = longer.filter { l in !longer.contains { $0 != l && $0.hasSuffix(" " + l) } }
+            if maximal.count == 1 { personTarget[short] = maximal.first! }
+        }
+        // Organisations: capitals that are the initials of exactly one other organisation.
+        let orgs = Set(names.filter { mentions[$0].type == .organization && groupOf[$0] == nil }.compactMap { keyOf[$0] })
+        var orgTarget: [String: String] = [:]
+        for i in names where mentions[i].type == .organization && groupOf[i] == nil {
+            let text = mentions[i].span.text
+            guard Gazetteer.isAbbreviation(text), let key = keyOf[i], !key.contains(" ") else { continue }
+            let letters = String(NameKey.ascii(text).lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+            guard (2...8).contains(letters.count) else { continue }
+            let matches = orgs.filter { $0 != key && Self.initials($0) == letters }
+            if matches.count == 1 { orgTarget[key] = matches.first! }
+        }
+        for i in names where groupOf[i] == nil {
+            let m = mentions[i]
+            var key = keyOf[i] ?? ""
+            if m.type == .person, let target = personTarget[key] { key = target }
+            if m.type == .organization, let target = orgTarget[key] { key = target }
+            groupOf[i] = m.type.rawValue + ":" + key
+        }
+        // An abbreviation grouped under a full name that the gazetteer knows joins its entry.
+        var entities: [Entity] = []
+        var idOf: [String: Int] = [:]
+        var members: [Int: [Int]] = [:]
+        for i in names {
+            let g = groupOf[i]!
+            if let id = idOf[g] {
+                mentions[i].entity = id
+                members[id, default: []].append(i)
+                continue
+            }
+            let id = entities.count
+            idOf[g] = id
+            members[id] = [i]
+            mentions[i].entity = id
+            entities.append(Entity(id: id, type: mentions[i].type, name: mentions[i].span.text))
+        }
+        for id in entities.indices {
+            let ms = members[id] ?? []
+            entities[id] = describe(id: id, mentions: ms.map { mentions[$0] }, entry: entryOf[groupOf[ms[0]]!], lang: lang)
+        }
+        return entities
+    }
+
+    /// The gazetteer entry a mention names, if its type agrees: places for LOC, organisations (and
+    /// countries acting as actors) for ORG; none for people or MISC.
+    func entry(for m: Mention, key: String) -> Int32? {
+        guard m.type == .location || m.type == .organization else { return nil }
+        let caps = Gazetteer.isAbbreviation(m.span.text)
+        var candidates = gazetteer.indices(key: key, allCaps: caps)
+        if candidates.isEmpty, m.type == .location, let bare = Self.withoutPlacePrefix(m.span.text) {
+            candidates = gazetteer.indices(key: NameKey.of(bare), allCaps: false)
+        }
+        for e in candidates {
+            let kind = gazetteer.entries[Int(e)].kind
+            switch m.type {
+            case .location where kind != .organization: return e
+            case .organization where kind == .organization || kind == .country: return e
+            default: continue
+            }
+        }
+        // A union of countries tagged as a place ("Liên minh châu Âu", "ASEAN") is still the organisation.
+        return candidates.first {
+            let e = gazetteer.entries[Int($0)]
+            return m.type == .location && e.kind == .organization && e.country == nil
+        }
+    }
+
+    func describe(id: Int, mentions ms: [Mention], entry: Int32?, lang: String) -> Entity {
+        // The most frequent type, the first on ties.
+        var counts: [MentionType: Int] = [:]
+        for m in ms { counts[m.type, default: 0] += 1 }
+        let type = ms.map(\.type).max { counts[$0]! < counts[$1]! } ?? ms[0].type
+        let type0 = counts[ms[0].type] == counts[type] ? ms[0].type : type
+        let longest = ms.map { m in
+            if m.type == .location && entry != nil { return Self.withoutPlacePrefix(m.span.text) ?? m.span.text }
+            if m.type == .person { return Self.withoutTitle(m.span.text) }
+            return m.span.text
+        }.reduce("") { $1.unicodeScalars.count > $0.unicodeScalars.count ? $1 : $0 }
+        var entity = Entity(id: id, type: type0, name: Self.trimmed(longest))
+        if let entry {
+            let e = gazetteer.entries[Int(entry)]
+            switch e.kind {
+            case .country, .region, .organization, .province: entity.name = e.name(lang: lang)
+            case .city: if lang != "vi" { entity.name = e.nameEn }
+            case .district: break
+            }
+            entity.country = e.country
+            entity.geonamesID = e.geonamesID
+            if e.kind == .country || e.kind == .organization { entity.cameo = e.cameo }
+        } else if type0 == .organization || type0 == .miscellaneous {
+            // "Bộ Ngoại giao Syria" → SYRGOV, "quân đội Nga" → RUSMIL.
+            for m in ms {
+                if let actor = gazetteer.actor(for: m.span.text) {
+                    entity.cameo = actor.cameo
+                    entity.country = actor.country
+                    break
+                }
+            }
+        }
+        return entity
+    }
+
+    /// Titles a tagger may include in a person's name ("Tướng Valery Gerasimov", "President Putin").
+    static let titles: [[String]] = [
+        "tổng thống", "thủ tướng", "chủ tịch", "bộ trưởng", "ngoại trưởng", "tướng", "đại tướng", "thượng tướng",
+        "trung tướng", "thiếu tướng", "đại tá", "ông", "bà", "anh", "chị", "tiến sĩ", "giáo sư", "phó thủ tướng",
+        "phó chủ tịch", "thứ trưởng", "đại sứ", "người phát ngôn", "nghị sĩ", "thượng nghị sĩ", "vua", "hoàng tử",
+        "president", "prime minister", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "sir", "senator",
+        "king", "queen", "prince", "pope", "chancellor", "secretary", "ambassador",
+    ].map { $0.split(separator: " ").map { NameKey.of(String($0)) } }.sorted { $0.count > $1.count }
+
+    /// The person's name without a leading title ("Tướng Valery Gerasimov" → "Valery Gerasimov",
+    /// "Gen. Gerasimov" → "Gerasimov"); unchanged when the title is all there is.
+    static func withoutTitle(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let words = WordScanner.scan(scalars).filter { $0.kind == .word }
+        for title in titles where title.count < words.count && zip(title, words).allSatisfy({ $0 == $1.key }) {
+            var rest = String.UnicodeScalarView()
+            rest.append(contentsOf: scalars[words[title.count].start...])
+            return String(rest)
+        }
+        return text
+    }
+
+    /// Lowercase words that introduce a place in Vietnamese and English news ("thành phố Sochi",
+    /// "tỉnh Deir ez-Zor", "thủ đô Hà Nội", "city of Geneva").
+    static let placePrefixes: [[String]] = [
+        "thành phố", "tỉnh", "thủ đô", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "đảo", "quần đảo",
+        "vùng", "khu vực", "nước", "quốc gia", "vương quốc", "cộng hòa", "bang", "tp", "tp.", "city of", "the",
+    ].map { $0.split(separator: " ").map { NameKey.of(String($0)) } }
+
+    /// The name without a lowercase place word in front, or nil when there is none.
+    static func withoutPlacePrefix(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = WordScanner.scan(scalars).filter { $0.kind != .symbol }
+        for prefix in placePrefixes where prefix.count < tokens.count {
+            guard !tokens[0].isCapitalized || prefix == [NameKey.of("tp")] else { continue }
+            if zip(prefix, tokens).allSatisfy({ $0 == $1.key }) {
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: scalars[tokens[prefix.count].start...])
+                return String(rest)
+            }
+        }
+        return nil
+    }
+
+    static func trimmed(_ text: String) -> String {
+        var s = Substring(text)
+        while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = Substring(s.unicodeScalars.dropFirst()) }
+        while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = Substring(s.unicodeScalars.dropLast()) }
+        return String(s)
+    }
+
+    /// First letters of a name's words, without diacritics ("liên hợp quốc" → "lhq"); English function
+    /// words are skipped ("united nations" → "un", "bank of england" → "be").
+    static func initials(_ key: String) -> String {
+        let skip: Set<Substring> = ["of", "the", "and", "for", "de", "du", "la"]
+        var out = ""
+        // Keys start each word with its base letter ("đ" is "d-", "ủ" is "u" + marks).
+        for w in key.split(separator: " ") where !skip.contains(w) {
+            if let c = w.first { out.append(c) }
+        }
+        return out
+    }
+}
