@@ -27,6 +27,8 @@ final class APIRequestDecoderTests: XCTestCase {
         XCTAssertEqual(code(#"{"op":"submit"}"#), "bad_request")
         let meta = #"{"op":"submit","article":{"body":"x","meta":{"a":"# + String(repeating: "[", count: 14) + String(repeating: "]", count: 14) + "}}}"
         XCTAssertNil(code(meta), "the article inside a request gets its own full depth")
+        let tooDeep = #"{"op":"submit","article":{"body":"x","meta":{"a":"# + String(repeating: "[", count: 15) + String(repeating: "]", count: 15) + "}}}"
+        XCTAssertEqual(code(tooDeep), "too_deep")
     }
 
     func testReplayWithEveryField() throws {

@@ -115,6 +115,8 @@ final class ArticleDecoderTests: XCTestCase {
         XCTAssertEqual(code(deep), "too_deep")
         let withinSixteen = #"{"body":"x","meta":{"a":"# + String(repeating: "[", count: 14) + String(repeating: "]", count: 14) + "}}"
         XCTAssertNil(code(withinSixteen))
+        let seventeen = #"{"body":"x","meta":{"a":"# + String(repeating: "[", count: 15) + String(repeating: "]", count: 15) + "}}"
+        XCTAssertEqual(code(seventeen), "too_deep", "the article object, meta and 15 arrays are 17 levels")
     }
 
     func testDuplicateKeyIsRefused() {

@@ -135,8 +135,12 @@ final class JSONReaderTests: XCTestCase {
         for c in cases { XCTAssertEqual(code(c), "bad_json", "\(c.debugDescription)") }
     }
 
-    func testByteOrderMarkIsRefused() {
-        XCTAssertEqual(code([0xEF, 0xBB, 0xBF] + Array("{}".utf8)), "bad_json")
+    func testALeadingByteOrderMarkIsSkippedButNotOneElsewhere() throws {
+        XCTAssertEqual(try JSONReader.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a":1}"#.utf8))["a"]?.intValue, 1)
+        XCTAssertEqual(code([0x20, 0xEF, 0xBB, 0xBF] + Array("{}".utf8)), "bad_json")
+        XCTAssertEqual(code([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("{}".utf8)), "bad_json")
+        XCTAssertEqual(code([0xEF, 0xBB, 0xBF]), "bad_json", "a byte order mark alone is no JSON text")
+        XCTAssertEqual(try JSONReader.parse(Array("\"\u{FEFF}x\"".utf8)).stringValue, "\u{FEFF}x", "inside a string it is a character")
     }
 
     func testErrorMessagesNameTheByteOffset() {

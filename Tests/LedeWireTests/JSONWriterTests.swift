@@ -52,3 +52,34 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(text { w in w.beginArray(); w.int(Int?.none); w.string(String?.none); w.int(Int?(3)); w.endArray() }, "[null,null,3]")
     }
 }
+
+final class JSONValueTests: XCTestCase {
+    func testLiteralsAndDescription() throws {
+        let v: JSONValue = ["b": [1, "x", true, nil], "a": ["n": "Việt\n"]]
+        XCTAssertEqual(v.description, #"{"b":[1,"x",true,null],"a":{"n":"Việt\n"}}"#)
+        XCTAssertEqual(try JSONReader.parse(v.description), v)
+        XCTAssertEqual(v.keys, ["b", "a"])
+        XCTAssertEqual(v["b"]?[1]?.stringValue, "x")
+        XCTAssertNil(v["b"]?[9])
+        XCTAssertNil(v["a"]?[0], "an object has no index")
+    }
+
+    func testKeysCompareByCodePointsNotCanonicalEquivalence() throws {
+        // "é" precomposed and "e" + combining acute are equal Swift Strings but different JSON keys.
+        let v = try JSONReader.parse(#"{"\u00e9":1,"e\u0301":2}"#)
+        XCTAssertEqual(v["\u{e9}"]?.intValue, 1)
+        XCTAssertEqual(v["e\u{301}"]?.intValue, 2)
+    }
+
+    func testNumberAccessors() throws {
+        let v = try JSONReader.parse("[9223372036854775807, 9223372036854775808, -1, 2.0, 1e2]")
+        XCTAssertEqual(v[0]?.int64Value, Int64.max)
+        XCTAssertNil(v[1]?.int64Value, "out of range")
+        XCTAssertEqual(v[1]?.doubleValue, 9_223_372_036_854_775_808)
+        XCTAssertEqual(v[2]?.intValue, -1)
+        XCTAssertNil(v[3]?.intValue, "2.0 is not an integer literal")
+        XCTAssertEqual(v[4]?.doubleValue, 100)
+        XCTAssertFalse(v[4]!.isIntegerLiteral)
+        XCTAssertTrue(v[2]!.isIntegerLiteral)
+    }
+}

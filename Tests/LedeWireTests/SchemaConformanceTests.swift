@@ -4,8 +4,8 @@ import LedeExtraction
 @testable import LedeWire
 
 /// Validates what the encoders write against `Protocols/schemas`, so the schemas and the encoders
-/// cannot drift apart silently. The validator covers the keywords those schemas use, except `pattern`
-/// and `format` (checked by the Python jsonschema run described in Protocols/README.md).
+/// cannot drift apart silently. The validator covers the keywords those schemas use (`pattern` through
+/// NSRegularExpression); Protocols/README.md shows how to run a full validator over the same samples.
 final class SchemaConformanceTests: XCTestCase {
     static func schemaDirectory(file: String = #filePath) -> URL? {
         var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
@@ -131,6 +131,29 @@ final class SchemaConformanceTests: XCTestCase {
         }
     }
 
+    func testEventDateValuesInEveryGranularityMatchTheSchema() throws {
+        for (value, granularity) in [("2017-12-07", EventDate.Granularity.day), ("2017-W49", .week), ("2017-12", .month), ("2017", .year), ("--12-07", .day), ("--12", .month)] {
+            var e = Fixtures.event
+            e.date = EventDate(value: value, granularity: granularity, origin: .text, span: Fixtures.span(52, 61))
+            try assertValid(
+                ResultEncoding.event(e, index: 0, seq: 1, article: Fixtures.article, lang: "vi", entities: Fixtures.entities),
+                against: "event-message.schema.json")
+        }
+        var e = Fixtures.event
+        e.date = EventDate(value: "7/12/2017", granularity: .day, origin: .text)
+        try assertInvalid(
+            ResultEncoding.event(e, index: 0, seq: 1, article: Fixtures.article, lang: "vi", entities: Fixtures.entities),
+            against: "event-message.schema.json")
+    }
+
+    func testEveryErrorCodeIsDocumentedInTheProtocolDescription() throws {
+        let dir = try XCTUnwrap(Self.schemaDirectory())
+        let readme = try String(contentsOf: dir.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        for code in InputError.allCodes {
+            XCTAssertTrue(readme.contains("`\(code)`"), "\(code) is missing from Protocols/README.md's error table")
+        }
+    }
+
     func testTheValidatorItselfCatchesDrift() throws {
         // A result missing a required key, with an undeclared key, and with a wrong type.
         try assertInvalid(Array(#"{"last_seq":1}"#.utf8), against: "heartbeat.schema.json")
@@ -144,7 +167,7 @@ final class SchemaConformanceTests: XCTestCase {
 
 /// A small JSON Schema (2020-12) validator: `$ref` (local), `type`, `enum`, `const`, `required`,
 /// `properties`, `additionalProperties`, `items`, `oneOf`, `anyOf`, `minimum`, `maximum`, `minLength`,
-/// `maxLength`, `minProperties`, `maxProperties`, `dependentRequired`.
+/// `maxLength`, `minProperties`, `maxProperties`, `dependentRequired`, `pattern`.
 struct SchemaValidator {
     let root: JSONValue
     var errors: [String] = []
@@ -199,6 +222,15 @@ struct SchemaValidator {
             if let max = schema["maximum"]?.doubleValue, d > max { errors.append("\(path): \(d) > \(max)") }
         }
         if let s = v.stringValue {
+            if let pattern = schema["pattern"]?.stringValue {
+                if let regex = try? NSRegularExpression(pattern: pattern) {
+                    if regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) == nil {
+                        errors.append("\(path): \(s.debugDescription) does not match \(pattern)")
+                    }
+                } else {
+                    errors.append("\(path): schema pattern \(pattern) does not compile")
+                }
+            }
             if let min = schema["minLength"]?.intValue, s.unicodeScalars.count < min { errors.append("\(path): shorter than \(min)") }
             if let max = schema["maxLength"]?.intValue, s.unicodeScalars.count > max { errors.append("\(path): longer than \(max)") }
         }

@@ -3,6 +3,8 @@ import LedeExtraction
 /// Decodes API requests. Errors: `too_large`, the JSON reader's codes, `not_object`, `bad_request`
 /// (missing or mistyped `op` or fields, unknown fields), `unknown_op`, and the article codes for `submit`.
 public enum APIRequestDecoder {
+    /// Decodes one request frame. The article of a `submit` gets the same checks as on the ingest
+    /// sockets (its nesting counts from the article, not from the request).
     public static func decode(_ bytes: [UInt8], limits: IngestLimits = .init()) -> Result<APIRequest, InputError> {
         if bytes.count > limits.maxMessageBytes { return .failure(ArticleDecoder.tooLarge(bytes.count, limits)) }
         var jsonLimits = limits.jsonLimits

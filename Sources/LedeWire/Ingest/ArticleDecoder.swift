@@ -6,6 +6,8 @@ import LedeExtraction
 /// be `null` (same as absent). Unknown top-level keys are ignored, up to `IngestLimits.maxFields` keys in
 /// all. Plain-text wrapping is not done here: the CLI wraps text files.
 public enum ArticleDecoder {
+    /// Decodes one article message: the size is checked first (`too_large`), then the JSON (reader
+    /// codes), then the fields (article codes). Without `id`, the id is `contentID(…)`.
     public static func decode(_ bytes: [UInt8], limits: IngestLimits = .init()) -> Result<Article, InputError> {
         if bytes.count > limits.maxMessageBytes { return .failure(tooLarge(bytes.count, limits)) }
         let value: JSONValue

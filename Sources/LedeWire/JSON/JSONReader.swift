@@ -1,11 +1,13 @@
 /// A strict RFC 8259 JSON reader.
 ///
 /// - Refuses invalid UTF-8 and `\u` escapes naming lone surrogates (`bad_utf8`), raw control characters
-///   in strings, a byte order mark, trailing characters (`bad_json`), duplicate keys (`duplicate_key`),
+///   in strings, trailing characters (`bad_json`), duplicate keys (`duplicate_key`),
 ///   malformed or over-long number literals (`bad_number`), nesting beyond `JSONLimits.maxDepth`
 ///   (`too_deep`) and containers with more than `JSONLimits.maxMembers` members (`too_many_members`).
+/// - A leading UTF-8 byte order mark is skipped (RFC 8259 §8.1 allows it); one anywhere else is an error.
 /// - Iterative: nesting is kept on an explicit stack, so no input can overflow the call stack.
 public enum JSONReader {
+    /// Parses one JSON text (surrounding whitespace allowed, nothing else).
     public static func parse(_ bytes: [UInt8], limits: JSONLimits = .init()) throws(InputError) -> JSONValue {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(InputError) -> JSONValue in try parse(buffer, limits: limits) }
@@ -13,6 +15,7 @@ public enum JSONReader {
         return try result.get()
     }
 
+    /// Parses one JSON text from any byte collection (copied first when not contiguous).
     public static func parse(_ bytes: some Collection<UInt8>, limits: JSONLimits = .init()) throws(InputError)
         -> JSONValue
     {
@@ -23,16 +26,19 @@ public enum JSONReader {
         return try parse(Array(bytes), limits: limits)
     }
 
+    /// Parses one JSON text from its UTF-8 (handy in tests and for configuration).
     public static func parse(_ text: String, limits: JSONLimits = .init()) throws(InputError) -> JSONValue {
         try parse(Array(text.utf8), limits: limits)
     }
 
+    /// Parses one JSON text in memory the caller owns (a ZeroMQ message frame, say) without copying it.
     public static func parse(_ buffer: UnsafeRawBufferPointer, limits: JSONLimits = .init()) throws(InputError)
         -> JSONValue
     {
         try parse(buffer.assumingMemoryBound(to: UInt8.self), limits: limits)
     }
 
+    /// Parses one JSON text in memory the caller owns without copying it.
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits = .init()) throws(InputError)
         -> JSONValue
     {
@@ -41,11 +47,11 @@ public enum JSONReader {
     }
 }
 
-private let quote = UInt8(ascii: "\"")
-private let backslash = UInt8(ascii: "\\")
+let asciiQuote = UInt8(ascii: "\"")
+let asciiBackslash = UInt8(ascii: "\\")
 
 /// One open container on the explicit stack.
-private struct OpenContainer {
+struct OpenContainer {
     var isObject: Bool
     var elements: [JSONValue] = []
     var members: [JSONMember] = []
@@ -55,7 +61,7 @@ private struct OpenContainer {
     var keySet: Set<[UInt8]>? = nil
 }
 
-private struct JSONParser {
+struct JSONParser {
     let input: UnsafeBufferPointer<UInt8>
     let limits: JSONLimits
     var index = 0
@@ -80,9 +86,6 @@ private struct JSONParser {
         if b >= 0x80 && utf8SequenceLength(at: index) == nil {
             return fail(InputError.Code.badUTF8, "invalid UTF-8 byte 0x\(hexByte(b))")
         }
-        if b == 0xEF && index == 0 && input.count >= 3 && input[1] == 0xBB && input[2] == 0xBF {
-            return fail(InputError.Code.badJSON, "byte order mark is not allowed")
-        }
         let shown = b >= 0x20 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x\(hexByte(b))"
         return fail(InputError.Code.badJSON, "unexpected \(shown), expected \(expected)")
     }
@@ -99,6 +102,9 @@ private struct JSONParser {
     }
 
     mutating func parseDocument() throws(InputError) -> JSONValue {
+        // RFC 8259 §8.1 lets a parser ignore a leading byte order mark; files saved by some editors
+        // have one, and refusing them helps no one.
+        if input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF { index = 3 }
         let value = try parseValueIteratively()
         skipWhitespace()
         if index != input.count { throw unexpected("end of input") }
@@ -136,7 +142,7 @@ private struct JSONParser {
                     stack.append(OpenContainer(isObject: false))
                     continue parseNext
                 }
-            case quote:
+            case asciiQuote:
                 value = .string(try parseString())
             case UInt8(ascii: "t"):
                 try expectLiteral("true")
@@ -205,7 +211,7 @@ private struct JSONParser {
     /// Parses `"key"` and the `:` after it.
     mutating func parseKey() throws(InputError) -> String {
         skipWhitespace()
-        guard index < input.count, input[index] == quote else { throw unexpected("a string key") }
+        guard index < input.count, input[index] == asciiQuote else { throw unexpected("a string key") }
         let key = try parseString()
         skipWhitespace()
         guard index < input.count, input[index] == UInt8(ascii: ":") else { throw unexpected("':'") }
@@ -231,257 +237,6 @@ private struct JSONParser {
         guard ok else { throw unexpected("a value") }
         index += n
     }
-
-    // MARK: numbers
-
-    mutating func parseNumber() throws(InputError) -> String {
-        let start = index
-        func isDigit(_ i: Int) -> Bool { i < input.count && input[i] >= 0x30 && input[i] <= 0x39 }
-        if input[index] == UInt8(ascii: "-") { index += 1 }
-        guard isDigit(index) else {
-            throw fail(InputError.Code.badNumber, "number literal with no digits")
-        }
-        if input[index] == UInt8(ascii: "0") {
-            index += 1
-            if isDigit(index) { throw fail(InputError.Code.badNumber, "number literal with a leading zero") }
-        } else {
-            while isDigit(index) { index += 1 }
-        }
-        if index < input.count && input[index] == UInt8(ascii: ".") {
-            index += 1
-            guard isDigit(index) else { throw fail(InputError.Code.badNumber, "number literal with no digits after '.'") }
-            while isDigit(index) { index += 1 }
-        }
-        if index < input.count && (input[index] == UInt8(ascii: "e") || input[index] == UInt8(ascii: "E")) {
-            index += 1
-            if index < input.count && (input[index] == UInt8(ascii: "+") || input[index] == UInt8(ascii: "-")) {
-                index += 1
-            }
-            guard isDigit(index) else { throw fail(InputError.Code.badNumber, "number literal with no exponent digits") }
-            while isDigit(index) { index += 1 }
-        }
-        if index - start > limits.maxNumberLength {
-            let length = index - start
-            index = start
-            throw fail(InputError.Code.badNumber, "number literal of \(length) characters (limit \(limits.maxNumberLength))")
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: input[start..<index]), as: UTF8.self)
-    }
-
-    // MARK: strings
-
-    /// Parses a string starting at the opening quote.
-    mutating func parseString() throws(InputError) -> String {
-        index += 1
-        let start = index
-        // Fast path: find the closing quote, eight bytes at a time, stopping at anything that needs a
-        // closer look (quote, backslash, control character). Bytes >= 0x80 are validated afterwards by
-        // the standard library's UTF-8 validation, which `String` would run anyway.
-        index = scanPlainRun(from: index)
-        if index < input.count && input[index] == quote {
-            let length = index - start
-            if length > limits.maxStringBytes { throw stringTooLong() }
-            let slice = UnsafeBufferPointer(rebasing: input[start..<index])
-            index += 1
-            // ASCII needs no validation (and short strings are cheaper to build without it).
-            if isASCII(slice) { return String(decoding: slice, as: UTF8.self) }
-            guard let s = String(validating: slice, as: UTF8.self) else {
-                throw invalidUTF8(in: start..<(index - 1))
-            }
-            return s
-        }
-        guard index < input.count else { throw unterminatedString(from: start) }
-        // Slow path: copy what we have, then decode escapes into the scratch buffer.
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<index]))
-        while index < input.count {
-            let runStart = index
-            index = scanPlainRun(from: index)
-            if runStart < index { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
-            if scratch.count > limits.maxStringBytes { throw stringTooLong() }
-            guard index < input.count else { break }
-            let b = input[index]
-            if b == quote {
-                index += 1
-                guard let s = scratch.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
-                    throw invalidUTF8(in: start..<(index - 1))
-                }
-                return s
-            } else if b == backslash {
-                try parseEscape()
-            } else {
-                throw fail(InputError.Code.badJSON, "raw control character U+00\(hexByte(b)) in a string (escape it)")
-            }
-        }
-        throw unterminatedString(from: start)
-    }
-
-    /// End of input inside a string: invalid UTF-8 in it is the likelier story, so it is reported first.
-    func unterminatedString(from start: Int) -> InputError {
-        let error = invalidUTF8(in: start..<input.count)
-        if error.message.hasPrefix("invalid UTF-8 byte") { return error }
-        return InputError(code: InputError.Code.badJSON, message: "unterminated string starting at byte \(start - 1)")
-    }
-
-    @inline(__always)
-    func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        var bits: UInt64 = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= bytes.count {
-                bits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                i += 8
-            }
-        }
-        var tail: UInt8 = 0
-        while i < bytes.count {
-            tail |= bytes[i]
-            i += 1
-        }
-        return (bits & 0x8080_8080_8080_8080) == 0 && tail < 0x80
-    }
-
-    /// The index of the first quote, backslash or control character at or after `i` (or the end).
-    @inline(__always)
-    func scanPlainRun(from i: Int) -> Int {
-        var i = i
-        let n = input.count
-        if let base = input.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let q = word ^ (ones &* 0x22)
-                let bs = word ^ (ones &* 0x5C)
-                let hasQuote = (q &- ones) & ~q
-                let hasBackslash = (bs &- ones) & ~bs
-                let hasControl = (word &- ones &* 0x20) & ~word
-                if (hasQuote | hasBackslash | hasControl) & highs != 0 { break }
-                i += 8
-            }
-        }
-        while i < n {
-            let b = input[i]
-            if b == quote || b == backslash || b < 0x20 { return i }
-            i += 1
-        }
-        return i
-    }
-
-    /// The error for invalid UTF-8 somewhere in `range`, naming the first bad byte.
-    func invalidUTF8(in range: Range<Int>) -> InputError {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            guard let n = utf8SequenceLength(at: i), i + n <= range.upperBound else {
-                return InputError(code: InputError.Code.badUTF8, message: "invalid UTF-8 byte 0x\(hexByte(input[i])) at byte \(i)")
-            }
-            i += n
-        }
-        return InputError(code: InputError.Code.badUTF8, message: "invalid UTF-8 in the string before byte \(range.upperBound)")
-    }
-
-    func stringTooLong() -> InputError {
-        fail(InputError.Code.tooLarge, "string longer than \(limits.maxStringBytes) bytes")
-    }
-
-    mutating func parseEscape() throws(InputError) {
-        let escapeStart = index
-        index += 1
-        guard index < input.count else { throw unexpected("an escape") }
-        let c = input[index]
-        index += 1
-        switch c {
-        case quote: scratch.append(quote)
-        case backslash: scratch.append(backslash)
-        case UInt8(ascii: "/"): scratch.append(UInt8(ascii: "/"))
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            var scalar = try parseHex4()
-            if scalar >= 0xD800 && scalar <= 0xDBFF {
-                // A high surrogate must be followed by an escaped low surrogate.
-                guard index + 1 < input.count, input[index] == backslash, input[index + 1] == UInt8(ascii: "u") else {
-                    index = escapeStart
-                    throw fail(InputError.Code.badUTF8, "lone surrogate \\u\(hex4(scalar))")
-                }
-                index += 2
-                let low = try parseHex4()
-                guard low >= 0xDC00 && low <= 0xDFFF else {
-                    index = escapeStart
-                    throw fail(InputError.Code.badUTF8, "lone surrogate \\u\(hex4(scalar))")
-                }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
-                index = escapeStart
-                throw fail(InputError.Code.badUTF8, "lone surrogate \\u\(hex4(scalar))")
-            }
-            appendUTF8(scalar)
-        default:
-            index = escapeStart
-            throw fail(InputError.Code.badJSON, "invalid escape")
-        }
-    }
-
-    mutating func parseHex4() throws(InputError) -> UInt32 {
-        guard index + 4 <= input.count else { throw fail(InputError.Code.badJSON, "truncated \\u escape") }
-        var v: UInt32 = 0
-        for k in 0..<4 {
-            let b = input[index + k]
-            let d: UInt32
-            switch b {
-            case 0x30...0x39: d = UInt32(b - 0x30)
-            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-            default: throw fail(InputError.Code.badJSON, "invalid \\u escape")
-            }
-            v = v << 4 | d
-        }
-        index += 4
-        return v
-    }
-
-    mutating func appendUTF8(_ v: UInt32) {
-        switch v {
-        case 0..<0x80:
-            scratch.append(UInt8(v))
-        case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | (v >> 6)))
-            scratch.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | (v >> 12)))
-            scratch.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            scratch.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            scratch.append(UInt8(0xF0 | (v >> 18)))
-            scratch.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            scratch.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            scratch.append(UInt8(0x80 | (v & 0x3F)))
-        }
-    }
-
-    /// The length of the well-formed UTF-8 sequence at `i` (Unicode Table 3-7), or nil.
-    func utf8SequenceLength(at i: Int) -> Int? {
-        let b0 = input[i]
-        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
-            i + k < input.count && input[i + k] >= lo && input[i + k] <= hi
-        }
-        switch b0 {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: return cont(1) ? 2 : nil
-        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : nil
-        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : nil
-        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : nil
-        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : nil
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : nil
-        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : nil
-        default: return nil
-        }
-    }
 }
 
 private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -490,6 +245,6 @@ func hexByte(_ b: UInt8) -> String {
     String(decoding: [hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]], as: UTF8.self)
 }
 
-private func hex4(_ v: UInt32) -> String {
+func hex4(_ v: UInt32) -> String {
     hexByte(UInt8(v >> 8)) + hexByte(UInt8(v & 0xFF))
 }

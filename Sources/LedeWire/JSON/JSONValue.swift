@@ -139,3 +139,20 @@ func sameUTF8(_ a: String, _ b: String) -> Bool {
     if let fast, let result = fast { return result }
     return au.elementsEqual(bu)
 }
+
+extension JSONValue: ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// Members in the order written. Repeating a key makes an object the reader would refuse.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(elements.map { JSONMember($0.0, $0.1) })
+    }
+}
+
+extension JSONValue: CustomStringConvertible {
+    /// Compact JSON text, as `JSONWriter` writes it.
+    public var description: String {
+        var w = JSONWriter(capacity: 64)
+        w.value(self)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+}

@@ -9,10 +9,14 @@ import LedeExtraction
 public struct ISODateTime: Sendable, Hashable {
     /// The calendar date as written, whatever the offset.
     public var date: PublicationDate
+    /// False for a date alone (`2017-12-07`); the time fields are then 0.
     public var hasTime: Bool
+    /// 0…24 (24 only as `24:00:00`, the end of the day).
     public var hour: Int
     public var minute: Int
+    /// 0…60 (60 for a leap second).
     public var second: Int
+    /// Milliseconds of a fraction of a second (digits past the third are dropped).
     public var millisecond: Int
     /// Minutes east of UTC (`+07:00` → 420, `Z` → 0), nil when no zone was written.
     public var offsetMinutes: Int?
@@ -24,6 +28,7 @@ public struct ISODateTime: Sendable, Hashable {
         return (days * 86_400 + seconds) * 1000 + Int64(millisecond)
     }
 
+    /// The date-time `text` names, or nil when it is not one of the accepted forms or not a real date.
     public static func parse(_ text: String) -> ISODateTime? {
         var p = Scanner(bytes: Array(text.utf8))
         return p.parse()

@@ -35,6 +35,7 @@ public struct SHA256Hasher: Sendable {
 
     public init() {}
 
+    /// Adds bytes to the message.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in update(buffer) }
         if handled == nil {
@@ -66,6 +67,7 @@ public struct SHA256Hasher: Sendable {
         }
     }
 
+    /// The 32-byte digest of everything added. Call once; the hasher is spent afterwards.
     public mutating func finalize() -> [UInt8] {
         let bitLength = totalBytes &* 8
         var tail = pending

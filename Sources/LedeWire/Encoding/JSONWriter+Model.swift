@@ -1,0 +1,232 @@
+import LedeExtraction
+
+/// How the model types are written: shared by results, event messages and `get` replies.
+extension JSONWriter {
+    /// Writes a quoted `iso8601(millisSince1970:)` timestamp.
+    public mutating func timestamp(millisSince1970 millis: Int64) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        Timestamps.appendISO8601(millisSince1970: millis, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// `{"id","url"?,"title"?,"source"?,"published_at"?}` (no body).
+    mutating func articleHeader(_ a: Article) {
+        beginObject()
+        rawKey("\"id\":")
+        string(a.id)
+        if let url = a.url {
+            rawKey("\"url\":")
+            string(url)
+        }
+        if let title = a.title {
+            rawKey("\"title\":")
+            string(title)
+        }
+        if let source = a.source {
+            rawKey("\"source\":")
+            string(source)
+        }
+        if let date = a.publishedAt {
+            rawKey("\"published_at\":")
+            string(date.iso)
+        }
+        endObject()
+    }
+
+    mutating func spanOffsets(_ s: Span) {
+        rawKey("\"field\":")
+        string(s.field.rawValue)
+        rawKey("\"start\":")
+        int(s.start)
+        rawKey("\"end\":")
+        int(s.end)
+    }
+
+    mutating func mention(_ m: Mention) {
+        beginObject()
+        rawKey("\"entity\":")
+        int(m.entity)
+        rawKey("\"type\":")
+        string(m.type.rawValue)
+        rawKey("\"text\":")
+        string(m.span.text)
+        spanOffsets(m.span)
+        if let value = m.value {
+            rawKey("\"value\":")
+            string(value)
+        }
+        rawKey("\"source\":")
+        string(m.source)
+        endObject()
+    }
+
+    mutating func entity(_ e: Entity) {
+        beginObject()
+        rawKey("\"id\":")
+        int(e.id)
+        rawKey("\"type\":")
+        string(e.type.rawValue)
+        rawKey("\"name\":")
+        string(e.name)
+        if let country = e.country {
+            rawKey("\"country\":")
+            string(country)
+        }
+        if let geonames = e.geonamesID {
+            rawKey("\"geonames_id\":")
+            int(geonames)
+        }
+        if let cameo = e.cameo {
+            rawKey("\"cameo\":")
+            string(cameo)
+        }
+        endObject()
+    }
+
+    /// ARG: `{"entity","name"?,"text","field","start","end","cameo"?}`; `name` is the entity's canonical name.
+    mutating func argument(_ a: EventArgument, entities: [Entity]) {
+        beginObject()
+        rawKey("\"entity\":")
+        int(a.entity)
+        if let index = a.entity, entities.indices.contains(index) {
+            rawKey("\"name\":")
+            string(entities[index].name)
+        }
+        rawKey("\"text\":")
+        string(a.span.text)
+        spanOffsets(a.span)
+        if let cameo = a.cameo {
+            rawKey("\"cameo\":")
+            string(cameo)
+        }
+        endObject()
+    }
+
+    mutating func optionalArgument(_ a: EventArgument?, entities: [Entity]) {
+        if let a { argument(a, entities: entities) } else { null() }
+    }
+
+    mutating func event(_ e: Event, entities: [Entity]) {
+        beginObject()
+        rawKey("\"type\":")
+        string(e.type)
+        if let mode = e.mode {
+            rawKey("\"mode\":")
+            string(mode)
+        }
+        if let context = e.context {
+            rawKey("\"context\":")
+            string(context)
+        }
+        rawKey("\"cameo\":")
+        string(e.cameo)
+        rawKey("\"quad_class\":")
+        int(e.quadClass)
+        rawKey("\"goldstein\":")
+        double(e.goldstein)
+        rawKey("\"trigger\":")
+        beginObject()
+        rawKey("\"text\":")
+        string(e.trigger.text)
+        spanOffsets(e.trigger)
+        endObject()
+        rawKey("\"actors\":")
+        beginArray()
+        for a in e.actors { argument(a, entities: entities) }
+        endArray()
+        rawKey("\"recipients\":")
+        beginArray()
+        for a in e.recipients { argument(a, entities: entities) }
+        endArray()
+        rawKey("\"location\":")
+        optionalArgument(e.location, entities: entities)
+        rawKey("\"date\":")
+        if let d = e.date {
+            beginObject()
+            rawKey("\"value\":")
+            string(d.value)
+            rawKey("\"granularity\":")
+            string(d.granularity.rawValue)
+            rawKey("\"origin\":")
+            string(d.origin.rawValue)
+            if let span = d.span {
+                rawKey("\"text\":")
+                string(span.text)
+                spanOffsets(span)
+            }
+            endObject()
+        } else {
+            null()
+        }
+        rawKey("\"counts\":")
+        beginArray()
+        for c in e.counts {
+            beginObject()
+            rawKey("\"kind\":")
+            string(c.kind)
+            rawKey("\"value\":")
+            int(c.value)
+            rawKey("\"qualifier\":")
+            string(c.qualifier.rawValue)
+            if let span = c.span {
+                rawKey("\"text\":")
+                string(span.text)
+                spanOffsets(span)
+            }
+            endObject()
+        }
+        endArray()
+        // One flattened key per count kind ("killed": 550), first count of a kind wins; kinds that would
+        // collide with an event key are only in "counts".
+        var flattened: [String] = []
+        for c in e.counts where !ResultEncoding.reservedEventKeys.contains(c.kind) && !flattened.contains(c.kind) {
+            flattened.append(c.kind)
+            key(c.kind)
+            int(c.value)
+        }
+        rawKey("\"modality\":")
+        string(e.modality.rawValue)
+        rawKey("\"attribution\":")
+        optionalArgument(e.attribution, entities: entities)
+        rawKey("\"confidence\":")
+        double(e.confidence)
+        rawKey("\"sentence\":")
+        beginObject()
+        spanOffsets(e.sentence)
+        endObject()
+        endObject()
+    }
+
+    /// The article with its body, as `get` returns it:
+    /// `{"id","url"?,"title"?,"body","lang"?,"published_at"?,"source"?}`.
+    public mutating func article(_ a: Article) {
+        beginObject()
+        rawKey("\"id\":")
+        string(a.id)
+        if let url = a.url {
+            rawKey("\"url\":")
+            string(url)
+        }
+        if let title = a.title {
+            rawKey("\"title\":")
+            string(title)
+        }
+        rawKey("\"body\":")
+        string(a.body)
+        if let lang = a.lang {
+            rawKey("\"lang\":")
+            string(lang)
+        }
+        if let date = a.publishedAt {
+            rawKey("\"published_at\":")
+            string(date.iso)
+        }
+        if let source = a.source {
+            rawKey("\"source\":")
+            string(source)
+        }
+        endObject()
+    }
+}
