@@ -104,7 +104,8 @@ struct BenchService: AsyncParsableCommand {
         let elapsed = (receiver.lastReceived ?? Date()).timeIntervalSince(start)
         receiver.stop()
 
-        print("service bench: \(articles) articles (\(format(Double(totalBytes) / Double(articles) / 1000, 1)) kB of text each), \(workers) workers, durability \(durability), rate \(rate > 0 ? format(rate, 0) + "/s" : "max")")
+        let target = server == nil ? "external service at \(endpoints.pull)" : "in-process service, \(workers) workers, durability \(durability)"
+        print("service bench: \(articles) articles (\(format(Double(totalBytes) / Double(articles) / 1000, 1)) kB of text each), \(target), rate \(rate > 0 ? format(rate, 0) + "/s" : "max")")
         print("pushed in \(format(sendSeconds, 2)) s; published \(receiver.count) of \(articles)\(complete ? "" : " (INCOMPLETE)") in \(format(elapsed, 2)) s")
         print("throughput: \(format(Double(receiver.count) / elapsed, 0)) articles/s, \(format(Double(totalBytes) / elapsed / 1e6, 2)) MB/s")
         print("latency push→publish ms: p50 \(format(percentile(latencies, 50) * 1000)) p90 \(format(percentile(latencies, 90) * 1000)) p99 \(format(percentile(latencies, 99) * 1000)) max \(format((latencies.last ?? .nan) * 1000))")
@@ -117,12 +118,12 @@ struct BenchService: AsyncParsableCommand {
         var replayed = 0
         var from: Int64? = 1
         while let f = from {
-            let page = try requests.request(Requests.replay(fromSeq: f, limit: 1000))
-            replayed += page["items"]?.arrayValue?.count ?? 0
-            from = page["next_seq"]?.int64Value
+            let page = try ReplayPageBytes(try requests.requestBytes(Requests.replay(fromSeq: f, limit: 1000)))
+            replayed += page.items.count
+            from = page.nextSeq
         }
         let replaySeconds = Date().timeIntervalSince(replayStart)
-        print("replay: \(replayed) results in \(format(replaySeconds, 2)) s = \(format(Double(replayed) / replaySeconds, 0)) results/s (parsed by the client)")
+        print("replay: \(replayed) results in \(format(replaySeconds, 2)) s = \(format(Double(replayed) / replaySeconds, 0)) results/s (pages split, items not parsed)")
     }
 
     private func runSoak(minutes: Double, endpoints: (pull: String, publish: String, api: String?), context: Context, receiver: LatencyReceiver, message: (Int) -> (id: String, bytes: [UInt8], size: Int)) throws {
