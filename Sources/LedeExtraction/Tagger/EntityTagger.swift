@@ -1,11 +1,104 @@
-// PROVISIONAL: the tagger helper replaces this with the trained averaged-perceptron tagger.
+import Foundation
 
-/// Finds PER, LOC, ORG and MISC mentions in analysed text.
+/// Finds PER, LOC, ORG and MISC mentions in analysed text with an averaged-perceptron BIO tagger.
+/// Load once and share: the model is immutable (4 MB of weights per language in memory with 2^17 buckets).
 public struct EntityTagger: Sendable {
     public let lang: String
+    let features: TaggerFeatures
+    let model: TaggerWeights
 
-    /// The tagger shipped in the package's resources for a language, or nil when there is none.
-    public static func shipped(lang: String) -> EntityTagger? { nil }
+    init(lang: String, clusters: WordClusters, names: NameList, model: TaggerWeights) {
+        self.lang = lang
+        self.features = TaggerFeatures(clusters: clusters, names: names, bucketBits: model.bucketBits)
+        self.model = model
+    }
 
-    public func tag(_ text: AnalyzedText) -> [Mention] { [] }
+    /// A tagger read from a model file written by `serialized(prune:)`.
+    public init(model data: Data) throws {
+        let decoded = try TaggerModelCoding.decode(data)
+        self.init(lang: decoded.lang, clusters: decoded.clusters, names: decoded.names, model: decoded.weights)
+    }
+
+    /// The model file: weights below `prune` in magnitude are left out.
+    public func serialized(prune: Float = 0.05) -> Data {
+        TaggerModelCoding.encode(
+            lang: lang, clusters: features.clusters, names: features.names, weights: model, prune: prune)
+    }
+
+    /// The tagger shipped in the package's resources (`tagger/<lang>.model`), loaded once per process.
+    public static func shipped(lang: String) -> EntityTagger? {
+        switch lang {
+        case "vi": return shippedVietnamese
+        case "en": return shippedEnglish
+        default: return nil
+        }
+    }
+
+    private static let shippedVietnamese = loadShipped("vi")
+    private static let shippedEnglish = loadShipped("en")
+
+    private static func loadShipped(_ lang: String) -> EntityTagger? {
+        try? loadShipped(lang: lang)
+    }
+
+    /// Reads the shipped model of a language afresh: nil when none is shipped, an error when the file
+    /// is unreadable (for tools that must say why a language has no tagger; `shipped` stays quiet).
+    public static func loadShipped(lang: String) throws -> EntityTagger? {
+        guard let data = ResourceFiles.data("tagger/\(lang).model") else { return nil }
+        return try EntityTagger(model: data)
+    }
+
+    /// BIO tags (0 = O, then B-/I- for PER, LOC, ORG, MISC) for every token.
+    func tags(_ text: AnalyzedText) -> [UInt8] {
+        model.decode(features.extract(text))
+    }
+
+    public func tag(_ text: AnalyzedText) -> [Mention] {
+        guard !text.tokens.isEmpty else { return [] }
+        var tags = tags(text)
+        Self.repeatNames(&tags, text)
+        return EntityTag.spans(tags).map { span in
+            let start = text.tokens[span.tokens.lowerBound].start
+            let end = text.tokens[span.tokens.upperBound - 1].end
+            return Mention(type: span.type, span: text.span(start, end), source: "tagger")
+        }
+    }
+
+    /// A name found once in a text is the same name where it recurs untagged with the same capitals
+    /// ("Bốn" … "Bốn"): those occurrences get the tags of the first.
+    static func repeatNames(_ tags: inout [UInt8], _ text: AnalyzedText) {
+        let spans = EntityTag.spans(tags)
+        guard !spans.isEmpty else { return }
+        let keys = text.tokens.map { FeatureHash.string($0.text) }
+        var known: [UInt64: (length: Int, begin: UInt8)] = [:]
+        var longest = 0
+        for span in spans where span.tokens.count <= 6 {
+            let first = text.tokens[span.tokens.lowerBound].text.unicodeScalars.first!
+            guard CharacterClass.isUpper(first) else { continue }
+            let key = span.tokens.dropFirst().reduce(keys[span.tokens.lowerBound]) { FeatureHash.combine($0, keys[$1]) }
+            if known[key] == nil { known[key] = (span.tokens.count, tags[span.tokens.lowerBound]) }
+            longest = max(longest, span.tokens.count)
+        }
+        var i = 0
+        while i < tags.count {
+            guard tags[i] == EntityTag.outside else { i += 1; continue }
+            var key = keys[i]
+            var match: (length: Int, begin: UInt8)? = nil
+            var length = 1
+            while true {
+                if let found = known[key], found.length == length { match = found }
+                guard length < longest, i + length < tags.count, tags[i + length] == EntityTag.outside else { break }
+                key = FeatureHash.combine(key, keys[i + length])
+                length += 1
+            }
+            // Only where the name ends before the next name starts, so no span is cut.
+            if let match, i + match.length == tags.count || !EntityTag.isInside(tags[i + match.length]) {
+                tags[i] = match.begin
+                for k in (i + 1)..<(i + match.length) { tags[k] = match.begin + 1 }
+                i += match.length
+            } else {
+                i += 1
+            }
+        }
+    }
 }

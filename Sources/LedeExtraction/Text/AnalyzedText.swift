@@ -1,6 +1,3 @@
-// PROVISIONAL: the text helper replaces this file with normalisation, an offset map, a news-grade
-// tokeniser and sentence splitter. The public shape below is the contract the other components use.
-
 /// A token of a field. `start`/`end` are code-point offsets into the field exactly as received.
 public struct Token: Sendable, Hashable {
     /// The token's text after normalisation (NFC, one tone-mark style, 'Ð' → 'Đ', …).
@@ -38,9 +35,8 @@ public struct AnalyzedText: Sendable {
 
     /// The original text of a code-point range.
     public func text(_ start: Int, _ end: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[start..<end])
-        return String(s)
+        var utf8: [UInt8] = []
+        return UTF8Builder.string(scalars, start..<end, buffer: &utf8)
     }
 
     public func span(_ start: Int, _ end: Int) -> Span {
@@ -48,20 +44,53 @@ public struct AnalyzedText: Sendable {
     }
 }
 
+/// Turns a field into tokens and sentences: normalisation with an offset map, tokenisation, one
+/// tone-mark style, sentence splitting. Token texts are normalised; their offsets are not.
 public enum TextAnalyzer {
     public static func analyze(_ text: String, field: TextField) -> AnalyzedText {
         let scalars = Array(text.unicodeScalars)
+        var normalized = Normalizer.normalize(scalars)
+        ToneMarks.fold(&normalized.scalars, 0..<normalized.scalars.count)
+        let ranges = Tokenizer.tokenize(normalized.scalars)
         var tokens: [Token] = []
-        var i = 0
-        while i < scalars.count {
-            if scalars[i].properties.isWhitespace { i += 1; continue }
-            let start = i
-            while i < scalars.count, !scalars[i].properties.isWhitespace { i += 1 }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[start..<i])
-            tokens.append(Token(text: String(v), start: start, end: i))
+        tokens.reserveCapacity(ranges.count)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(64)
+        for r in ranges {
+            tokens.append(
+                Token(
+                    text: UTF8Builder.string(normalized.scalars, r, buffer: &utf8),
+                    start: Int(normalized.sourceStart[r.lowerBound]), end: Int(normalized.sourceEnd[r.upperBound - 1])))
         }
-        let sentence = Sentence(tokens: 0..<tokens.count, start: 0, end: scalars.count)
-        return AnalyzedText(field: field, scalars: scalars, tokens: tokens, sentences: tokens.isEmpty ? [] : [sentence])
+        let sentences = SentenceSplitter.split(tokens, original: scalars)
+        return AnalyzedText(field: field, scalars: scalars, tokens: tokens, sentences: sentences)
+    }
+}
+
+/// Strings from runs of scalars through a reused UTF-8 buffer: much cheaper per token than appending
+/// scalars to a `String.UnicodeScalarView`.
+enum UTF8Builder {
+    @inline(__always)
+    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>, buffer: inout [UInt8]) -> String {
+        buffer.removeAll(keepingCapacity: true)
+        for k in range {
+            let v = scalars[k].value
+            if v < 0x80 {
+                buffer.append(UInt8(v))
+            } else if v < 0x800 {
+                buffer.append(UInt8(0xC0 | v >> 6))
+                buffer.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                buffer.append(UInt8(0xE0 | v >> 12))
+                buffer.append(UInt8(0x80 | v >> 6 & 0x3F))
+                buffer.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                buffer.append(UInt8(0xF0 | v >> 18))
+                buffer.append(UInt8(0x80 | v >> 12 & 0x3F))
+                buffer.append(UInt8(0x80 | v >> 6 & 0x3F))
+                buffer.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: buffer, as: UTF8.self)
     }
 }

@@ -1,10 +1,51 @@
 import ArgumentParser
+import Foundation
+import LedeEvaluation
 
-// Owned by the tagger work: replace with real training.
 struct TrainNER: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ner", abstract: "Trains the entity tagger.")
-    @Option var lang: String
-    @Option(parsing: .upToNextOption) var data: [String]
-    @Option var out: String
-    func run() async throws { throw ValidationError("lede train ner is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "ner",
+        abstract: "Trains the entity tagger (averaged perceptron, BIO, Viterbi) and writes its model file.",
+        discussion: """
+            Deterministic: the same files in the same order give the same model. Unlabelled --corpus files \
+            (JSON lines with title/body) feed the word classes; --dev files only report F1 after each epoch.
+            """
+    )
+
+    @Option(help: "Language code of the model (vi, en).") var lang: String
+    @Option(parsing: .upToNextOption, help: "Gold JSON-lines training files.") var data: [String]
+    @Option(parsing: .upToNextOption, help: "Unlabelled JSON-lines corpus files for word classes.") var corpus: [String] = []
+    @Option(parsing: .upToNextOption, help: "Gold files scored after each epoch (tuning only).") var dev: [String] = []
+    @Option(help: "Directory of gazetteer tables (Sources/LedeExtraction/Resources/gazetteers) for name-list features.")
+    var gazetteers: String?
+    @Option(help: "Fine word classes computed from the unlabelled text.") var wordClasses = 384
+    @Option(help: "Training passes.") var epochs = 12
+    @Option(help: "log2 of the number of feature buckets (17: 4 MB of weights in memory, 18: 8 MB).") var bucketBits = 17
+    @Option(help: "Weights smaller than this are left out of the file.") var prune: Float = 0.05
+    @Option(help: "Probability of leaving a token's own-word features out of an update.") var wordDropout = 0.1
+    @Option(help: "Model file to write.") var out: String
+
+    func validate() throws {
+        guard !data.isEmpty else { throw ValidationError("give at least one --data file") }
+        guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be 1...100") }
+        guard (16...24).contains(bucketBits) else { throw ValidationError("--bucket-bits must be 16...24") }
+        guard (64...4000).contains(wordClasses) else { throw ValidationError("--word-classes must be 64...4000") }
+    }
+
+    func run() async throws {
+        var training = TaggerTraining(lang: lang, data: data)
+        training.corpus = corpus
+        training.dev = dev
+        training.gazetteers = gazetteers
+        training.settings.epochs = epochs
+        training.settings.bucketBits = bucketBits
+        training.prune = prune
+        training.settings.wordDropout = wordDropout
+        training.settings.clustering.fineClasses = wordClasses
+        let model = try training.run { line in
+            FileHandleOutput.stderr(line)
+        }
+        try model.write(to: URL(fileURLWithPath: out), options: .atomic)
+        FileHandleOutput.stderr("wrote \(out) (\(model.count) bytes)")
+    }
 }

@@ -1,0 +1,54 @@
+/// Words that announce a name of some kind: titles before people ("ông", "Tổng thống", "President"),
+/// place words ("tỉnh", "thành phố", "province"), organisation heads ("Bộ", "Công ty", "Ministry").
+/// Matched in lower case, one or two tokens long; the tagger learns how much each class is worth.
+enum CueWords {
+    enum Class: UInt8 { case none = 0, person, place, organization }
+
+    static let person = [
+        "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "cậu", "dì", "mợ", "thím", "dượng",
+        "lão", "thằng", "chàng", "nàng", "bé", "bạn", "vợ", "chồng", "mẹ", "cha", "bố", "con", "tổng thống", "thủ tướng", "phó thủ tướng",
+        "bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch", "tướng", "đại tướng", "thượng tướng", "trung tướng",
+        "thiếu tướng", "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy", "giáo sư", "tiến sĩ", "thạc sĩ",
+        "bác sĩ", "luật sư", "nhà báo", "ca sĩ", "diễn viên", "cầu thủ", "hlv", "tổng bí thư", "bí thư", "giám đốc",
+        "tổng giám đốc", "người phát ngôn", "đại sứ", "vua", "hoàng tử", "công chúa", "nữ hoàng", "giáo hoàng",
+        "mr", "mrs", "ms", "dr", "president", "minister", "prime", "chancellor", "general", "secretary", "senator",
+        "coach", "striker", "king", "queen", "pope", "prince", "sir", "lord", "spokesman", "spokeswoman", "leader",
+        "chairman", "director", "governor", "mayor", "judge", "ambassador", "captain", "manager", "gen", "col",
+    ]
+    static let place = [
+        "tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "sông", "núi", "đảo",
+        "quần đảo", "biển", "vịnh", "hồ", "làng", "thôn", "ấp", "bản", "đường", "phố", "nước", "miền", "vùng",
+        "thủ đô", "bang", "châu", "đèo", "cầu", "sân bay", "cảng",
+        "city", "province", "river", "state", "county", "island", "islands", "lake", "mount", "capital", "town",
+        "village", "region", "street", "port", "near", "in", "at", "from",
+    ]
+    static let organization = [
+        "bộ", "sở", "công ty", "tập đoàn", "ngân hàng", "trường", "đại học", "bệnh viện", "viện", "ủy ban", "ban",
+        "hội", "hiệp hội", "đảng", "báo", "đài", "tổng cục", "cục", "tòa án", "viện kiểm sát", "công an",
+        "quân đội", "quân khu", "liên đoàn", "câu lạc bộ", "clb", "đội", "hãng", "tổ chức", "trung tâm", "quốc hội",
+        "chính phủ", "liên minh", "nhà máy", "học viện", "tổng công ty", "văn phòng",
+        "ministry", "company", "corp", "inc", "ltd", "bank", "university", "party", "council", "committee",
+        "association", "club", "group", "fc", "united", "agency", "federation", "union", "department", "office",
+        "institute", "commission", "court", "corporation", "airlines", "newspaper",
+    ]
+
+    /// Lower-cased hashes of one-token cues, and of two-token cues as `combine(first, second)`.
+    static let table: HashTable<Class> = {
+        var table = HashTable<Class>()
+        for (words, klass) in [(person, Class.person), (place, .place), (organization, .organization)] {
+            for phrase in words {
+                let parts = Normalizer.normalize(phrase).split(separator: " ").map { FeatureHash.lowercased(String($0)) }
+                let key = parts.dropFirst().reduce(parts[0]) { FeatureHash.combine($0, $1) }
+                if table[key] == nil { table[key] = klass }
+            }
+        }
+        return table
+    }()
+
+    /// The cue class of the token at `k`, alone or as the end of a two-token cue (preferred).
+    @inline(__always)
+    static func classify(_ traits: [TokenTraits], _ k: Int, in table: HashTable<Class>) -> UInt8 {
+        if k > 0, let c = table.get(FeatureHash.combine(traits[k - 1].lower, traits[k].lower)) { return c.rawValue }
+        return table.get(traits[k].lower)?.rawValue ?? 0
+    }
+}

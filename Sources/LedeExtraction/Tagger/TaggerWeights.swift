@@ -1,0 +1,102 @@
+/// The tagger's model: a weight vector per feature bucket (lanes 0...8 are the tags) and tag-to-tag
+/// transition weights, decoded with Viterbi under the BIO constraint. Immutable once built.
+final class TaggerWeights: Sendable {
+    let bucketBits: Int
+    /// Weights as multiples of `scale`: 32 bytes a bucket keeps the table small for the cache.
+    let quantized: [SIMD16<Int16>]
+    let scale: Float
+    /// Rows 0...8: previous tag; row 9: the start of the text. Lanes: the current tag.
+    let transitions: [SIMD16<Float>]
+
+    init(bucketBits: Int, quantized: [SIMD16<Int16>], scale: Float, transitions: [SIMD16<Float>]) {
+        precondition(quantized.count == 1 << bucketBits && transitions.count == 10)
+        self.bucketBits = bucketBits
+        self.quantized = quantized
+        self.scale = scale
+        self.transitions = transitions
+    }
+
+    /// Quantises float weights to 16 bits with one scale for the whole table.
+    convenience init(bucketBits: Int, weights: [SIMD16<Float>], transitions: [SIMD16<Float>]) {
+        var maxAbs: Float = 0
+        for w in weights {
+            for tag in 0..<EntityTag.count { maxAbs = max(maxAbs, abs(w[tag])) }
+        }
+        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+        let inverse = 1 / scale
+        let quantized = weights.map { w -> SIMD16<Int16> in
+            var q = SIMD16<Int16>.zero
+            for tag in 0..<EntityTag.count { q[tag] = Int16((w[tag] * inverse).rounded()) }
+            return q
+        }
+        self.init(bucketBits: bucketBits, quantized: quantized, scale: scale, transitions: transitions)
+    }
+
+    func decode(_ features: [Int32]) -> [UInt8] {
+        Viterbi.decode(emissions(features), transitions: transitions)
+    }
+
+    func emissions(_ features: [Int32]) -> [SIMD16<Float>] {
+        let f = TaggerFeatures.perToken
+        let n = features.count / f
+        let scale = self.scale
+        return [SIMD16<Float>](unsafeUninitializedCapacity: n) { out, initialized in
+            quantized.withUnsafeBufferPointer { w in
+                features.withUnsafeBufferPointer { fb in
+                    for i in 0..<n {
+                        var s = SIMD16<Int32>.zero
+                        let base = i * f
+                        for j in 0..<f { s &+= SIMD16<Int32>(truncatingIfNeeded: w[Int(fb[base + j])]) }
+                        out[i] = SIMD16<Float>(s) * scale
+                    }
+                }
+            }
+            initialized = n
+        }
+    }
+}
+
+/// First-order Viterbi over the nine BIO tags; an I- tag can only follow its own B- or I- tag.
+enum Viterbi {
+    static let forbidden: Float = -1e9
+
+    /// Added to the transitions: `forbidden` where BIO does not allow the pair.
+    static let constraint: [SIMD16<Float>] = (0..<10).map { row in
+        var v = SIMD16<Float>(repeating: forbidden)
+        for tag in 0..<EntityTag.count where EntityTag.allowed(row == 9 ? nil : UInt8(row), UInt8(tag)) {
+            v[tag] = 0
+        }
+        return v
+    }
+
+    static func decode(_ emissions: [SIMD16<Float>], transitions: [SIMD16<Float>]) -> [UInt8] {
+        let n = emissions.count
+        guard n > 0 else { return [] }
+        let rows = (0..<10).map { transitions[$0] + constraint[$0] }
+        var back = [SIMD16<Int32>](repeating: .zero, count: n)
+        var delta = rows[9] + emissions[0]
+        for i in 1..<n {
+            var best = SIMD16<Float>(repeating: -Float.infinity)
+            var arg = SIMD16<Int32>.zero
+            for prev in 0..<EntityTag.count {
+                let candidate = SIMD16<Float>(repeating: delta[prev]) + rows[prev]
+                let better = candidate .> best
+                best.replace(with: candidate, where: better)
+                arg.replace(with: Int32(prev), where: better)
+            }
+            back[i] = arg
+            delta = best + emissions[i]
+        }
+        var tag = 0
+        for t in 1..<EntityTag.count where delta[t] > delta[tag] { tag = t }
+        var tags = [UInt8](repeating: 0, count: n)
+        tags[n - 1] = UInt8(tag)
+        var i = n - 1
+        while i > 0 {
+            tag = Int(back[i][tag])
+            tags[i - 1] = UInt8(tag)
+            i -= 1
+        }
+        return tags
+    }
+}

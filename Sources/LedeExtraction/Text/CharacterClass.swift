@@ -1,0 +1,76 @@
+/// Fast character classes for news text: ASCII and the Latin ranges Vietnamese uses are decided by
+/// range checks; anything else falls back to Unicode properties.
+enum CharacterClass {
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v <= 0x20 { return true }
+        if v < 0x80 { return false }
+        if (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) { return false }
+        return s.properties.isWhitespace
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value &- 0x30 < 10
+    }
+
+    @inline(__always)
+    static func isNewline(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x85
+    }
+
+    /// Letters, digits and combining marks: what words are made of.
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v &- 0x30 < 10) || ((v | 0x20) &- 0x61 < 26)
+        }
+        if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
+        if v >= 0x1E00 && v <= 0x1EFF { return true }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || Normalizer.isCombiningMark(s)
+    }
+
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        isWordScalar(s) && !isDigit(s)
+    }
+
+    /// The lower-case form of a letter (one scalar to one scalar; anything else is returned unchanged).
+    @inline(__always)
+    static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 {
+            return v &- 0x41 < 26 ? Unicode.Scalar(v | 0x20)! : s
+        }
+        if let l = Unicode.Scalar(lowerValue(v)) { return l }
+        return s
+    }
+
+    @inline(__always)
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v &- 0x41 < 26 }
+        return lowerValue(v) != v
+    }
+
+    private static func lowerValue(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0xC0...0xDE where v != 0xD7: return v + 0x20
+        case 0x100...0x137: return v & 1 == 0 ? v + 1 : v
+        case 0x139...0x148: return v & 1 == 1 ? v + 1 : v
+        case 0x14A...0x177: return v & 1 == 0 ? v + 1 : v
+        case 0x1A0: return 0x1A1
+        case 0x1AF: return 0x1B0
+        case 0x1EA0...0x1EFF: return v & 1 == 0 ? v + 1 : v
+        case 0x80..<0xC0, 0xDF...0xFF, 0x1E00..<0x1EA0: return v
+        default:
+            guard let scalar = Unicode.Scalar(v), scalar.properties.isUppercase else { return v }
+            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? mapped.first!.value : v
+        }
+    }
+}

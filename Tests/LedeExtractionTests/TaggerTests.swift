@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+@testable import LedeExtraction
+
+final class TaggerTests: XCTestCase {
+    private static let sample = """
+        Theo thông báo của người đứng đầu Sở chỉ huy tác chiến Bộ Tổng tư lệnh quân đội Nga Sergey Rudskoi, tính đến ngày 7/12 tại Syria đã không còn một điểm dân cư hay khu vực nào còn nằm dưới sự kiểm soát của IS.
+        Theo Tổng thống Nga Vladimir Putin, cuộc họp về tiến trình chính trị cho cuộc khủng hoảng Syria tổ chức ở thành phố Sochi sẽ trở thành điểm chú trọng mới.
+        Ở một diễn biến có liên quan, cũng trong ngày 7/12, Bộ Ngoại giao Syria thông báo phái đoàn của chính phủ nước này sẽ trở lại Geneva, Thụy Sĩ, vào ngày 10/12 tới để tham gia tiến trình hòa đàm về Syria do Liên Hợp Quốc bảo trợ.
+        """
+
+    private func tagged(_ text: String, lang: String) throws -> [(String, String)] {
+        let tagger = try XCTUnwrap(EntityTagger.shipped(lang: lang), "the \(lang) model is shipped in Resources/tagger")
+        return tagger.tag(TextAnalyzer.analyze(text, field: .body)).map { ($0.type.rawValue, $0.span.text) }
+    }
+
+    func testSampleArticleNamesPeoplePlacesAndOrganisations() throws {
+        let found = try tagged(Self.sample, lang: "vi")
+        let names = Set(found.map { "\($0.0) \($0.1)" })
+        for expected in [
+            "PER Vladimir Putin", "LOC Syria", "LOC Geneva", "LOC Thụy Sĩ", "ORG Liên Hợp Quốc", "ORG IS",
+        ] {
+            XCTAssertTrue(names.contains(expected), "\(expected) in \(names.sorted())")
+        }
+        XCTAssertTrue(names.contains { $0.hasPrefix("ORG Bộ Ngoại giao") }, "the ministry is an organisation")
+        XCTAssertTrue(names.contains { $0.hasPrefix("ORG Bộ Tổng tư lệnh") }, "the command is an organisation")
+        XCTAssertTrue(names.contains { $0.contains("Rudskoi") }, "Rudskoi is found")
+        XCTAssertFalse(names.contains { $0.hasSuffix(" Theo") }, "a sentence-initial 'Theo' is no name")
+        XCTAssertFalse(names.contains { $0.hasSuffix(" Tổng thống") }, "a title alone is no name")
+    }
+
+    func testMentionsFromDecomposedTextIndexTheTextAsReceived() throws {
+        let nfd = Self.sample.decomposedStringWithCanonicalMapping
+        let tagger = try XCTUnwrap(EntityTagger.shipped(lang: "vi"))
+        let mentions = tagger.tag(TextAnalyzer.analyze(nfd, field: .body))
+        let scalars = Array(nfd.unicodeScalars)
+        XCTAssertFalse(mentions.isEmpty)
+        for m in mentions {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[m.span.start..<m.span.end])
+            XCTAssertEqual(String(view), m.span.text)
+        }
+        let composed = tagger.tag(TextAnalyzer.analyze(Self.sample, field: .body))
+        XCTAssertEqual(
+            mentions.map { $0.span.text.precomposedStringWithCanonicalMapping }, composed.map(\.span.text),
+            "decomposed input finds the same names")
+    }
+
+    func testEnglishNewsSentence() throws {
+        let found = try tagged(
+            "German Chancellor Angela Merkel met U.S. President Barack Obama in Washington on Monday, the White House said.",
+            lang: "en")
+        let names = Set(found.map { "\($0.0) \($0.1)" })
+        for expected in ["PER Angela Merkel", "PER Barack Obama", "LOC Washington", "MISC German"] {
+            XCTAssertTrue(names.contains(expected), "\(expected) in \(names.sorted())")
+        }
+    }
+
+    func testANameFoundOnceIsFoundWhereItRecurs() {
+        let text = TextAnalyzer.analyze("Ông Nguyễn Văn Bốn kể rằng Bốn hai mốt tuổi, bốn lần bị thương.", field: .body)
+        // Tokens: Ông Nguyễn Văn Bốn kể rằng Bốn hai mốt tuổi , bốn lần …; the tagger found only the first.
+        var tags = [UInt8](repeating: 0, count: text.tokens.count)
+        tags[3] = 1
+        EntityTagger.repeatNames(&tags, text)
+        XCTAssertEqual(tags[6], 1, "the second 'Bốn' is the same person")
+        XCTAssertEqual(tags[11], 0, "the number 'bốn' is not")
+    }
+
+    func testInsideTagsOnlyContinueTheirOwnType() {
+        // O B-PER I-PER I-LOC B-LOC: the stray I-LOC after a person is no entity of its own.
+        XCTAssertTrue(EntityTag.allowed(1, 2))
+        XCTAssertFalse(EntityTag.allowed(2, 4))
+        XCTAssertFalse(EntityTag.allowed(nil, 2))
+        XCTAssertFalse(EntityTag.allowed(0, 8))
+        let spans = EntityTag.spans([0, 1, 2, 3, 4, 0, 7])
+        XCTAssertEqual(spans.map(\.tokens), [1..<3, 3..<5, 6..<7])
+        XCTAssertEqual(spans.map(\.type), [.person, .location, .miscellaneous])
+    }
+
+    func testTrainingIsDeterministicAndTheModelFileRoundTrips() throws {
+        let examples = [
+            EntityTaggerTraining.Example(text: "Ông Putin đến Sochi.", entities: [(4, 9, .person), (14, 19, .location)]),
+            EntityTaggerTraining.Example(text: "Bà Merkel thăm Hà Nội.", entities: [(3, 9, .person), (15, 21, .location)]),
+            EntityTaggerTraining.Example(text: "Bộ Ngoại giao Nga cho biết.", entities: [(0, 17, .organization)]),
+        ]
+        var training = EntityTaggerTraining()
+        training.bucketBits = 16
+        training.epochs = 5
+        let first = training.train(lang: "vi", examples: examples, unlabelled: []).serialized(prune: 0)
+        let second = training.train(lang: "vi", examples: examples, unlabelled: []).serialized(prune: 0)
+        XCTAssertEqual(first, second, "same data, same settings: the same bytes")
+        let loaded = try EntityTagger(model: first)
+        XCTAssertEqual(loaded.lang, "vi")
+        let mentions = loaded.tag(TextAnalyzer.analyze("Ông Putin đến Sochi.", field: .body))
+        XCTAssertEqual(mentions.map(\.span.text), ["Putin", "Sochi"])
+        XCTAssertEqual(mentions.map(\.type), [.person, .location])
+    }
+
+    func testForeignWordsAreToldFromVietnameseSyllables() {
+        func classify(_ word: String) -> UInt64 {
+            VietnameseSyllable.classify(word.unicodeScalars.map { CharacterClass.lower($0).value })
+        }
+        for word in ["Nga", "nguyễn", "Bộ", "quốc", "nghiêng", "gì", "anh", "Thủy"] {
+            XCTAssertEqual(classify(word), 0, word)
+        }
+        for word in ["Sergey", "Rudskoi", "Syria", "Putin", "Geneva"] {
+            XCTAssertEqual(classify(word), 1, word)
+        }
+        XCTAssertEqual(classify("7/12"), 2)
+    }
+
+    func testCorruptModelFileIsAnErrorNotACrash() {
+        XCTAssertThrowsError(try EntityTagger(model: Data("not a model".utf8)))
+        XCTAssertThrowsError(try EntityTagger(model: Data("LEDETAG1".utf8)))
+    }
+}

@@ -1,0 +1,70 @@
+import XCTest
+@testable import LedeExtraction
+
+final class TokenizerTests: XCTestCase {
+    private func tokens(_ text: String) -> [String] {
+        TextAnalyzer.analyze(text, field: .body).tokens.map(\.text)
+    }
+
+    func testNumbersKeepTheirSeparators() {
+        XCTAssertEqual(
+            tokens("cướp đi hơn 340.000 sinh mạng."),
+            ["cướp", "đi", "hơn", "340.000", "sinh", "mạng", "."])
+        XCTAssertEqual(tokens("tính đến ngày 7/12 tại Syria"), ["tính", "đến", "ngày", "7/12", "tại", "Syria"])
+        XCTAssertEqual(tokens("ngày 10/12/2017, lúc 10:30"), ["ngày", "10/12/2017", ",", "lúc", "10:30"])
+        XCTAssertEqual(tokens("tăng 5,2% so với"), ["tăng", "5,2%", "so", "với"])
+    }
+
+    func testHyphenatedArabicNamesStayWhole() {
+        XCTAssertEqual(
+            tokens("tại tỉnh Deir ez-Zor – một thành trì"),
+            ["tại", "tỉnh", "Deir", "ez-Zor", "-", "một", "thành", "trì"])
+        XCTAssertEqual(tokens("thành phố al-Bukamal từ tay IS"), ["thành", "phố", "al-Bukamal", "từ", "tay", "IS"])
+    }
+
+    func testDottedAbbreviationsKeepTheirDots() {
+        XCTAssertEqual(tokens("tại TP.HCM hôm qua"), ["tại", "TP.HCM", "hôm", "qua"])
+        XCTAssertEqual(tokens("the U.S. Army said."), ["the", "U.S.", "Army", "said", "."])
+        XCTAssertEqual(tokens("Mr. Smith and J. Doe"), ["Mr.", "Smith", "and", "J.", "Doe"])
+    }
+
+    func testVietnameseNameInitialsKeepTheirDotUnlessASentenceEnds() {
+        XCTAssertEqual(tokens("Anh Nh. kể lại"), ["Anh", "Nh.", "kể", "lại"])
+        XCTAssertEqual(tokens("ông Th., giám đốc"), ["ông", "Th.", ",", "giám", "đốc"])
+        XCTAssertEqual(tokens("sang Mỹ. Ông Th. Nguyễn"), ["sang", "Mỹ", ".", "Ông", "Th", ".", "Nguyễn"])
+    }
+
+    func testSentenceFinalLettersAndEllipsesDoNotTakeTheDot() {
+        XCTAssertEqual(tokens("khu vực Đông Nam Á."), ["khu", "vực", "Đông", "Nam", "Á", "."])
+        XCTAssertEqual(tokens("lên cho ông C..."), ["lên", "cho", "ông", "C", "..."])
+        XCTAssertEqual(tokens("chắc cũng của L."), ["chắc", "cũng", "của", "L", "."])
+        XCTAssertEqual(tokens("sáng tác: Mr.Siro"), ["sáng", "tác", ":", "Mr.", "Siro"])
+    }
+
+    func testHyphenBetweenVietnameseWordsSeparatesThem() {
+        XCTAssertEqual(tokens("Thông tư 55/2011/TT-BGDĐT"), ["Thông", "tư", "55/2011", "/", "TT", "-", "BGDĐT"])
+        XCTAssertEqual(tokens("Hương Trà-TT Huế"), ["Hương", "Trà", "-", "TT", "Huế"])
+        XCTAssertEqual(tokens("EU-ASEAN"), ["EU", "-", "ASEAN"])
+        XCTAssertEqual(tokens("Pakistan-born al-Assad, COVID-19"), ["Pakistan-born", "al-Assad", ",", "COVID-19"])
+    }
+
+    func testMissingSpaceAfterFullStopStillSplits() {
+        XCTAssertEqual(tokens("ở Hà Nội.Chiều nay"), ["ở", "Hà", "Nội", ".", "Chiều", "nay"])
+    }
+
+    func testQuotesAndBracketsAreTokensOfTheirOwn() {
+        XCTAssertEqual(
+            tokens("\"Ngày hôm nay, không còn vùng lãnh thổ nào bị IS chiếm giữ tại Syria”, ông Gerasimov nói."),
+            ["\"", "Ngày", "hôm", "nay", ",", "không", "còn", "vùng", "lãnh", "thổ", "nào", "bị", "IS", "chiếm", "giữ",
+             "tại", "Syria", "\"", ",", "ông", "Gerasimov", "nói", "."])
+        XCTAssertEqual(tokens("(Reuters) O'Brien's"), ["(", "Reuters", ")", "O'Brien's"])
+    }
+
+    func testOffsetsIndexTheFieldAsReceived() {
+        let text = "Ông Putin cũng nêu ra những mục tiêu khác."
+        let analyzed = TextAnalyzer.analyze(text, field: .body)
+        XCTAssertEqual(analyzed.tokens[1].start, 4)
+        XCTAssertEqual(analyzed.tokens[1].end, 9)
+        XCTAssertEqual(analyzed.text(analyzed.tokens[1].start, analyzed.tokens[1].end), "Putin")
+    }
+}
