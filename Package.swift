@@ -62,6 +62,9 @@ let package = Package(
         .testTarget(name: "LedeExtractionTests", dependencies: ["LedeExtraction", "LedeEvaluation"]),
         .testTarget(name: "LedeWireTests", dependencies: ["LedeWire"]),
         .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore"]),
+        // Hot-path micro-benchmarks (XCTest measure blocks; nothing asserted on time). Meaningful in
+        // release: swift test -c release --filter LedePerformanceTests
+        .testTarget(name: "LedePerformanceTests", dependencies: ["LedeExtraction", "LedeWire", "LedeStore"]),
         .testTarget(
             name: "LedeServiceTests",
             dependencies: ["LedeService", "LedeClient", "LedeStore", "LedeWire", "ZeroMQ"]

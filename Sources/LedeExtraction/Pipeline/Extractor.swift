@@ -45,6 +45,8 @@ public struct Extractor: Sendable {
             found += events.extract(
                 text, mentions: inField, entities: entities, lang: lang, publishedAt: article.publishedAt)
         }
+        // The same event told in the title and again in the body is one event.
+        if fields.count > 1 { found = EventExtractor.deduplicate(found) }
         return ExtractionResult(lang: lang, mentions: mentions, entities: entities, events: found)
     }
 }

@@ -1,8 +1,34 @@
 import ArgumentParser
+import Foundation
+import LedeEvaluation
+import LedeExtraction
 
-// Owned by the events work: replace with the real evaluation.
 struct EvalEvents: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "events", abstract: "Event trigger/type P/R/F1 and argument accuracy against a gold file.")
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Event trigger/type P/R/F1 and argument accuracy against a gold file.",
+        discussion: """
+            Gold is JSON lines: {"id", "lang"?, "published_at", "title"?, "body"?, "extent"?, "events": [{"type", \
+            "trigger", "field", "start", "end", "actors", "recipients", "location", "date_text", "date", "killed", \
+            "injured", "modality", "attribution"}]}. Lines without "body" take title, body and published_at from \
+            --corpus by id. Each article runs through the whole extractor.
+            """
+    )
+
     @Option(help: "Gold events JSON-lines file.") var gold: String
-    func run() async throws { throw ValidationError("lede eval events is not built yet") }
+    @Option(help: "Corpus JSON lines (id, title, body, published_at) for gold lines without a body.")
+    var corpus = "../shared/data/corpus/vi-news.jsonl"
+    @Flag(help: "List every missed, extra and mis-typed event and every wrong argument.") var verbose = false
+
+    func run() async throws {
+        let articles: [EventGoldArticle]
+        do {
+            articles = try EventGold.read(path: gold, corpus: corpus)
+        } catch {
+            FileHandle.standardError.write(Data("lede eval events: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let report = EventEvaluation.run(articles, extractor: Extractor())
+        print(report.formatted(verbose: verbose))
+    }
 }

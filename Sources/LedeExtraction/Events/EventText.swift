@@ -1,0 +1,181 @@
+import Foundation
+
+/// A word of a field as event extraction sees it: a token without the punctuation around it,
+/// lowercased for lexicon look-ups, with its code-point offsets into the field as received.
+struct EventWord: Sendable, Hashable {
+    /// Normalised, lowercased text ("hòa đàm" whatever the tone-mark style of the input).
+    var text: String
+    /// `text.wordKey`, computed once: lexicons are indexed by it, which spares String hashing.
+    var key: UInt64
+    var start: Int
+    var end: Int
+    /// The word starts with a capital letter ("Syria", "al-Bukamal" counts too).
+    var capitalized: Bool
+    /// Punctuation or a line break stands between the previous word and this one, or it starts a
+    /// sentence (a clause break: "," ";" "“" …).
+    var breakBefore: Bool
+}
+
+/// A field cut into words and sentences for event extraction. Built from `AnalyzedText`, so it
+/// follows the shared tokenizer and sentence splitter; punctuation glued to a word is peeled off.
+struct EventText: Sendable {
+    let field: TextField
+    let analyzed: AnalyzedText
+    let words: [EventWord]
+    /// Word ranges of the sentences, with their code-point offsets.
+    let sentences: [(words: Range<Int>, start: Int, end: Int)]
+
+    static let maxSentenceWords = 160
+
+    init(_ text: AnalyzedText) {
+        field = text.field
+        analyzed = text
+        var words: [EventWord] = []
+        var sentences: [(words: Range<Int>, start: Int, end: Int)] = []
+        var pendingBreak = false
+        for sentence in text.sentences {
+            let first = words.count
+            pendingBreak = false
+            for t in sentence.tokens {
+                let token = text.tokens[t]
+                var start = token.start
+                var end = token.end
+                while start < end, !EventText.isWordScalar(text.scalars[start]) { start += 1 }
+                while end > start, !EventText.isWordScalar(text.scalars[end - 1]) { end -= 1 }
+                if start == end {
+                    pendingBreak = true
+                    continue
+                }
+                let core = EventText.lowercasedCore(token.text)
+                guard !core.isEmpty else { pendingBreak = true; continue }
+                if start > token.start { pendingBreak = true }
+                if words.count > first, EventText.hasNewline(text.scalars, words[words.count - 1].end, start) {
+                    pendingBreak = true
+                }
+                words.append(EventWord(
+                    text: core, key: core.wordKey, start: start, end: end,
+                    capitalized: EventText.isCapitalized(text.scalars, start, end),
+                    breakBefore: pendingBreak || words.count == first))
+                pendingBreak = end < token.end
+            }
+            // A "sentence" longer than any news sentence (a list, a run-on, hostile input) is cut into
+            // pieces, so the per-sentence argument search stays linear in the text.
+            var piece = first
+            while piece < words.count {
+                let end = min(words.count, piece + EventText.maxSentenceWords)
+                let start = piece == first ? sentence.start : words[piece].start
+                sentences.append((piece..<end, start, end == words.count ? sentence.end : words[end - 1].end))
+                piece = end
+            }
+        }
+        self.words = words
+        self.sentences = sentences
+    }
+
+    /// The original text of words `range`, as a span.
+    func span(_ range: Range<Int>) -> Span {
+        analyzed.span(words[range.lowerBound].start, words[range.upperBound - 1].end)
+    }
+
+    func sentenceSpan(_ index: Int) -> Span {
+        analyzed.span(sentences[index].start, sentences[index].end)
+    }
+
+    /// A comma, semicolon or colon stands between word `i` and the word before it.
+    func commaBefore(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        return analyzed.scalars[words[i - 1].end..<words[i].start].contains { $0 == "," || $0 == ";" || $0 == ":" }
+    }
+
+    /// The word whose span contains or starts at code point `offset`, searching forward.
+    func wordIndex(atOrAfter offset: Int) -> Int? {
+        var lo = 0
+        var hi = words.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if words[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < words.count ? lo : nil
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        // Vietnamese letters and combining marks, without a Unicode property look-up.
+        if (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1EA0 && v <= 0x1EF9) || (v >= 0x300 && v <= 0x36F) {
+            return true
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.isDiacritic
+    }
+
+    /// Whether a scalar is a lowercase letter or a digit; nil when only a property look-up can tell.
+    @inline(__always)
+    static func isLowerOrDigit(_ s: Unicode.Scalar) -> Bool? {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) }
+        if v >= 0xDF && v <= 0xFF { return v != 0xF7 }
+        if v >= 0xC0 && v <= 0xDE { return false }
+        if (v >= 0x100 && v <= 0x17F) || (v >= 0x1EA0 && v <= 0x1EF9) { return v & 1 == 1 }
+        if v == 0x1A1 || v == 0x1B0 { return true }
+        if v == 0x1A0 || v == 0x1AF { return false }
+        if v >= 0x300 && v <= 0x36F { return true }
+        return nil
+    }
+
+    /// `core(text).lowercased()`, without copying in the common case of a plain lowercase word.
+    static func lowercasedCore(_ text: String) -> String {
+        for s in text.unicodeScalars {
+            guard let lower = isLowerOrDigit(s), lower else { return core(text).lowercased() }
+        }
+        return text
+    }
+
+    static func core(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var a = 0
+        var b = scalars.count
+        while a < b, !isWordScalar(scalars[a]) { a += 1 }
+        while b > a, !isWordScalar(scalars[b - 1]) { b -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[a..<b])
+        return String(view)
+    }
+
+    static func isCapitalized(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
+        if let lower = isLowerOrDigit(scalars[start]) {
+            if !lower { return true }
+        } else if scalars[start].properties.isUppercase {
+            return true
+        }
+        // "al-Bukamal", "ez-Zor": a short lowercase particle, a hyphen, a capital.
+        var i = start
+        while i < end, i - start <= 3, scalars[i] != "-" { i += 1 }
+        return i + 1 < end && scalars[i] == "-" && scalars[i + 1].properties.isUppercase
+    }
+
+    static func hasNewline(_ scalars: [Unicode.Scalar], _ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        return scalars[from..<to].contains { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" }
+    }
+}
+
+extension String {
+    /// FNV-1a of the UTF-8 bytes: a cheap key for normalised words (String's own hash normalises again).
+    var wordKey: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// Byte equality. Every word and lexicon entry went through the same normalisation, so this is
+    /// exact, and much cheaper than `==`, which compares canonical equivalence.
+    @inline(__always)
+    func same(_ other: String) -> Bool {
+        var a = self
+        var b = other
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import LedeExtraction
+import LedeStore
+import LedeWire
+import XCTest
+
+/// Micro-benchmarks of the hot paths, so regressions show in `measure` output. Run them in release:
+/// `swift test -c release --filter LedePerformanceTests`. Times are reported, never asserted.
+final class HotPathBenchmarks: XCTestCase {
+    static let body: String = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/samples/vi-syria-2017-12-07.txt").standardized
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? String(repeating: "Tổng thống Nga Vladimir Putin đến Sochi ngày 7/12. ", count: 80)
+    }()
+    static let extractor = Extractor()
+    static let article = Article(id: "bench", body: body, lang: "vi", publishedAt: PublicationDate(year: 2017, month: 12, day: 7))
+
+    func testAnalysis() {
+        measure { for _ in 0..<20 { _ = TextAnalyzer.analyze(Self.body, field: .body) } }
+    }
+
+    func testTagger() throws {
+        let tagger = try XCTUnwrap(EntityTagger.shipped(lang: "vi"), "the Vietnamese model is shipped")
+        let text = TextAnalyzer.analyze(Self.body, field: .body)
+        measure { for _ in 0..<20 { _ = tagger.tag(text) } }
+    }
+
+    func testValueRules() {
+        let text = TextAnalyzer.analyze(Self.body, field: .body)
+        measure { for _ in 0..<20 { _ = ValueRules.find(in: text, lang: "vi", publishedAt: Self.article.publishedAt) } }
+    }
+
+    func testWholeExtraction() {
+        _ = Self.extractor.extract(Self.article)
+        measure { for _ in 0..<20 { _ = Self.extractor.extract(Self.article) } }
+    }
+
+    func testResultEncoding() {
+        let result = Self.extractor.extract(Self.article)
+        measure { for _ in 0..<200 { _ = ResultEncoding.result(result, seq: 1, article: Self.article, committedAtMillis: 0) } }
+    }
+
+    func testArticleDecoding() {
+        var w = JSONWriter()
+        w.beginObject(); w.key("id"); w.string("x"); w.key("body"); w.string(Self.body); w.key("lang"); w.string("vi"); w.endObject()
+        let bytes = w.bytes
+        measure { for _ in 0..<200 { _ = ArticleDecoder.decode(bytes, limits: IngestLimits()) } }
+    }
+
+    func testStoreBatchCommit() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lede-perf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store(path: directory.appendingPathComponent("perf.sqlite").path, durability: .normal)
+        let result = Self.extractor.extract(Self.article)
+        var n = 0
+        measure {
+            let items: [CommitItem] = (0..<256).map { _ in
+                n += 1
+                var a = Self.article
+                a.id = "perf-\(n)"
+                return .result(StoredArticle(article: a, publishedAtText: nil, receivedAtMillis: 0, ingest: "pull"), result)
+            }
+            _ = try? store.commit(items, nowMillis: 0) { stored, r, seq, at in
+                RenderedResult(result: ResultEncoding.result(r, seq: seq, article: stored.article, committedAtMillis: at))
+            }
+        }
+    }
+}
