@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+/// The `lede` executable's contract: exit codes (0 success, 1 runtime failure, 2 usage error), one
+/// clear line on stderr, and `extract` giving the sample article's people, places and dates offline.
+final class CommandLineTests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func lede(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("lede")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func testAUsageErrorExitsWithTwo() throws {
+        let run = try lede(["serve", "--workers", "0"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("--workers must be at least 1"), run.stderr)
+    }
+
+    func testAnUnreadableConfigFileIsAUsageError() throws {
+        let run = try lede(["serve", "--config", "/nonexistent/lede.json"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("cannot read config file"), run.stderr)
+    }
+
+    func testAnUnknownConfigKeyIsRefused() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-config-\(UUID().uuidString).json")
+        try Data("{\"workerz\": 3}".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try lede(["serve", "--config", file.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("unknown key \"workerz\""), run.stderr)
+    }
+
+    func testAnUnreachableServiceIsARuntimeFailureInOneLine() throws {
+        let run = try lede(["push", "--ack", "--endpoint", "tcp://127.0.0.1:1", "--retries", "0", "--timeout", "0.2", "-"], stdin: "{\"body\":\"x\"}")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.hasPrefix("lede: no reply from tcp://127.0.0.1:1"), run.stderr)
+    }
+
+    func testExtractFindsTheSampleArticlesEntitiesOffline() throws {
+        try XCTSkipUnless(sampleArticleBody.count > 1000, "the shared sample article is beside the checkout")
+        let run = try lede(["extract", "--lang", "vi", "--published-at", "2017-12-07", "-"], stdin: sampleArticleBody)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let result = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let entities = (result["entities"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        for name in ["Vladimir Putin", "Valery Gerasimov", "Sergey Rudskoi", "Bashar al-Assad", "Sochi", "Geneva", "Liên Hợp Quốc"] {
+            XCTAssertTrue(entities.contains(name), "\(name) in \(entities)")
+        }
+        let dates = (result["mentions"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "DATE" }.compactMap { $0["value"] as? String }
+        for date in ["2017-12-07", "2017-11-20", "2017-12-10", "2015"] { XCTAssertTrue(dates.contains(date), "\(date) in \(dates)") }
+        let body = Array(sampleArticleBody.unicodeScalars)
+        for m in result["mentions"] as? [[String: Any]] ?? [] where m["field"] as? String == "body" {
+            let start = m["start"] as! Int, end = m["end"] as! Int
+            var v = String.UnicodeScalarView(); v.append(contentsOf: body[start..<end])
+            XCTAssertEqual(String(v), m["text"] as? String)
+        }
+    }
+}
