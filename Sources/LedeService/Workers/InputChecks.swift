@@ -9,24 +9,18 @@ struct InputChecks: Sendable {
 
     /// SUB messages are `[topic, json]`; PULL messages are `[json]`.
     func article(from message: Socket.Message, source: IngestSource) -> Result<Article, InputError> {
+        // The whole message counts against the size limit, and frames the socket drained past
+        // `maxFrames` still count as frames: `FrameCheck` sees only the frames that were kept.
         if message.byteCount > limits.maxMessageBytes {
             return .failure(InputError(
                 code: "too_large",
                 message: "message of \(message.byteCount) bytes is over the limit of \(limits.maxMessageBytes)"))
         }
-        let expected = source == .sub ? 2 : 1
-        if message.frameCount > expected {
-            return .failure(InputError(
-                code: "too_many_frames", message: "\(message.frameCount) frames; \(source.rawValue) expects \(expected)"))
+        if message.frameCount > message.frames.count {
+            return .failure(InputError(code: "too_many_frames", message: "\(message.frameCount) frames; \(source.rawValue) expects \(source == .sub ? 2 : 1)"))
         }
-        if message.frameCount < expected {
-            return .failure(InputError(
-                code: "missing_frame", message: "\(message.frameCount) frame(s); \(source.rawValue) expects \(expected)"))
-        }
-        if message.frames.contains(where: \.isEmpty) {
-            return .failure(InputError(code: "empty_frame", message: "a frame of the message is empty"))
-        }
-        return ArticleDecoder.decode(message.frames[expected - 1], limits: limits)
+        return FrameCheck.article(frames: message.frames, topicFrames: source == .sub ? 1 : 0, limits: limits)
+            .flatMap { ArticleDecoder.decode($0, limits: limits) }
     }
 
     /// The reject row for a refused message: its bytes when under the size limit, else only their hash.
