@@ -38,7 +38,12 @@ enum ConfigurationFile {
             case "workers": c.workers = max(1, try int())
             case "queue_depth": c.queueDepth = max(1, try int())
             case "batch_size": c.batchSize = max(1, try int())
-            case "heartbeat_interval": c.heartbeatInterval = v.doubleValue ?? 1
+            case "heartbeat_interval":
+                guard let d = v.doubleValue, d > 0 else { throw Failure(description: "config heartbeat_interval: expected a positive number of seconds") }
+                c.heartbeatInterval = d
+            case "shutdown_timeout":
+                guard let d = v.doubleValue, d > 0 else { throw Failure(description: "config shutdown_timeout: expected a positive number of seconds") }
+                c.shutdownTimeout = d
             case "publish_hwm": c.publishHighWaterMark = Int32(try int())
             case "durability": c.durability = try durability(try string())
             case "max_message_bytes": c.limits.maxMessageBytes = try int()
