@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "LedeWireTests", dependencies: ["LedeWire"]),
         .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore"]),
         // Hot-path micro-benchmarks (XCTest measure blocks; nothing asserted on time). Meaningful in
-        // release: swift test -c release --filter LedePerformanceTests
+        // release: LEDE_BENCHMARKS=1 swift test -c release --filter LedePerformanceTests
         .testTarget(name: "LedePerformanceTests", dependencies: ["LedeExtraction", "LedeWire", "LedeStore"]),
         .testTarget(
             name: "LedeServiceTests",

@@ -5,8 +5,14 @@ import LedeWire
 import XCTest
 
 /// Micro-benchmarks of the hot paths, so regressions show in `measure` output. Run them in release:
-/// `swift test -c release --filter LedePerformanceTests`. Times are reported, never asserted.
+/// `LEDE_BENCHMARKS=1 swift test -c release --filter LedePerformanceTests`. Times are reported, never
+/// asserted; they are skipped otherwise, because swift-corelibs-xctest fails a `measure` block whose
+/// runs vary by more than 10 %, which a shared 2-core machine does all the time.
 final class HotPathBenchmarks: XCTestCase {
+    override func setUpWithError() throws {
+        try XCTSkipUnless(ProcessInfo.processInfo.environment["LEDE_BENCHMARKS"] == "1", "set LEDE_BENCHMARKS=1 to run the micro-benchmarks")
+    }
+
     static let body: String = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../shared/samples/vi-syria-2017-12-07.txt").standardized
