@@ -101,7 +101,14 @@ public struct Gazetteer: Sendable {
     /// At least two letters, all of them capitals: "UN", "U.S.", "LHQ", "ĐCSVN".
     static func isAbbreviation(_ alias: String) -> Bool {
         var letters = 0
-        for s in alias.unicodeScalars where s.properties.isAlphabetic {
+        for s in alias.unicodeScalars {
+            // ASCII without the (slow) Unicode property lookups; the answers are the same.
+            let v = s.value
+            if v < 0x80 {
+                if v &- 0x41 < 26 { letters += 1 } else if v &- 0x61 < 26 { return false }
+                continue
+            }
+            guard s.properties.isAlphabetic else { continue }
             if !s.properties.isUppercase { return false }
             letters += 1
         }

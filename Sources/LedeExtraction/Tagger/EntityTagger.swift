@@ -55,8 +55,11 @@ public struct EntityTagger: Sendable {
 
     public func tag(_ text: AnalyzedText) -> [Mention] {
         guard !text.tokens.isEmpty else { return [] }
-        var tags = tags(text)
-        Self.repeatNames(&tags, text)
+        // Traits once: the features and the repeated-name pass both need them (`word` is the token's
+        // `FeatureHash.string`, so it is not hashed a second time).
+        let traits = features.traits(text)
+        var tags = model.decode(features.extract(text, traits: traits))
+        Self.repeatNames(&tags, text, keys: traits.map(\.word))
         return EntityTag.spans(tags).map { span in
             let start = text.tokens[span.tokens.lowerBound].start
             let end = text.tokens[span.tokens.upperBound - 1].end
@@ -67,26 +70,39 @@ public struct EntityTagger: Sendable {
     /// A name found once in a text is the same name where it recurs untagged with the same capitals
     /// ("Bốn" … "Bốn"): those occurrences get the tags of the first.
     static func repeatNames(_ tags: inout [UInt8], _ text: AnalyzedText) {
+        repeatNames(&tags, text, keys: text.tokens.map { FeatureHash.string($0.text) })
+    }
+
+    /// A name of up to six tokens and the tag of its first token.
+    private struct KnownName: Sendable {
+        var length: Int
+        var begin: UInt8
+    }
+
+    /// `keys`: `FeatureHash.string` of every token's text.
+    static func repeatNames(_ tags: inout [UInt8], _ text: AnalyzedText, keys: [UInt64]) {
         let spans = EntityTag.spans(tags)
         guard !spans.isEmpty else { return }
-        let keys = text.tokens.map { FeatureHash.string($0.text) }
-        var known: [UInt64: (length: Int, begin: UInt8)] = [:]
+        // Keys are well-mixed hashes already: `HashTable` skips `Dictionary`'s seeded re-hashing, which
+        // mattered here, as every untagged token is looked up.
+        var known = HashTable<KnownName>(capacity: spans.count)
         var longest = 0
         for span in spans where span.tokens.count <= 6 {
             let first = text.tokens[span.tokens.lowerBound].text.unicodeScalars.first!
             guard CharacterClass.isUpper(first) else { continue }
             let key = span.tokens.dropFirst().reduce(keys[span.tokens.lowerBound]) { FeatureHash.combine($0, keys[$1]) }
-            if known[key] == nil { known[key] = (span.tokens.count, tags[span.tokens.lowerBound]) }
+            if known[key] == nil { known[key] = KnownName(length: span.tokens.count, begin: tags[span.tokens.lowerBound]) }
             longest = max(longest, span.tokens.count)
         }
+        guard known.count > 0 else { return }
         var i = 0
         while i < tags.count {
             guard tags[i] == EntityTag.outside else { i += 1; continue }
             var key = keys[i]
-            var match: (length: Int, begin: UInt8)? = nil
+            var match: KnownName? = nil
             var length = 1
             while true {
-                if let found = known[key], found.length == length { match = found }
+                if let found = known.get(key), found.length == length { match = found }
                 guard length < longest, i + length < tags.count, tags[i + length] == EntityTag.outside else { break }
                 key = FeatureHash.combine(key, keys[i + length])
                 length += 1

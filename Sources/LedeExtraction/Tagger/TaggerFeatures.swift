@@ -48,7 +48,11 @@ struct TaggerFeatures: Sendable {
 
     /// `perToken` bucket numbers per token, token after token.
     func extract(_ text: AnalyzedText) -> [Int32] {
-        let traits = self.traits(text)
+        extract(text, traits: traits(text))
+    }
+
+    /// The same, from the text's `traits` computed already.
+    func extract(_ text: AnalyzedText, traits: [TokenTraits]) -> [Int32] {
         let n = traits.count
         var out = [Int32](repeating: 0, count: n * Self.perToken)
         guard n > 0 else { return out }
