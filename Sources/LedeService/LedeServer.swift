@@ -13,6 +13,7 @@ public final class LedeServer: @unchecked Sendable {
     let logger: Logger
     let context = Context()
     let store: Store
+    private let databaseLock: DatabaseLock
     let counters = ServiceCounters()
     let work: BoundedQueue<WorkItem>
     let commits: BoundedQueue<CommitRequest>
@@ -26,6 +27,7 @@ public final class LedeServer: @unchecked Sendable {
     public init(configuration: ServiceConfiguration, logger: Logger = Logger(label: "lede")) throws {
         self.configuration = configuration
         self.logger = logger
+        self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
         self.store = try Store(path: configuration.databasePath, durability: configuration.durability)
         self.work = BoundedQueue(capacity: configuration.queueDepth)
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
@@ -92,7 +94,8 @@ public final class LedeServer: @unchecked Sendable {
             stopped = true
             return threads
         }
-        guard let running else { return }
+        guard let running else { databaseLock.release(); return }
+        defer { databaseLock.release() }
         api?.intakeClosed.store(true, ordering: .releasing)
         ingest?.stopping.store(true, ordering: .releasing)
         running.ingest.join()

@@ -1,5 +1,6 @@
 import Foundation
 import LedeClient
+import LedeService
 import LedeStore
 import LedeWire
 import XCTest
@@ -148,5 +149,21 @@ final class ServiceFlowTests: XCTestCase {
         try subscription.run(fromSeq: 2, shouldStop: { seqs.count >= 14 }) { seqs.append($0.seq ?? -1) }
         XCTAssertEqual(seqs.sorted(), Array(2...15))
         XCTAssertEqual(Set(seqs).count, seqs.count, "no duplicates")
+    }
+}
+
+/// One database, one service: a second `LedeServer` on the same file is refused with a clear error.
+final class DatabaseLockTests: XCTestCase {
+    func testASecondServiceOnTheSameDatabaseIsRefused() throws {
+        let service = try RunningService()
+        defer { service.stop() }
+        var configuration = service.server.configuration
+        configuration.api = "tcp://127.0.0.1:*"
+        XCTAssertThrowsError(try LedeServer(configuration: configuration)) { error in
+            XCTAssertTrue("\(error)".contains("in use by another lede serve"), "\(error)")
+        }
+        // After a graceful stop the database is free again (restart keeps working).
+        try service.restart()
+        XCTAssertEqual(try service.submit(articleJSON(id: "after-restart", body: "Hà Nội."))["ok"]?.boolValue, true)
     }
 }
