@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Client side of the protocol: push, subscribe (gap-free), replay, request/reply with retries.
-        .target(name: "LedeClient", dependencies: ["ZeroMQ", "LedeWire"]),
+        .target(name: "LedeClient", dependencies: ["ZeroMQ", "LedeWire", "LedeExtraction"]),
         // Offline measurement: NER and event evaluation, tagger training drivers, extraction benchmarks.
         .target(name: "LedeEvaluation", dependencies: ["LedeExtraction", "LedeWire"]),
         .executableTarget(

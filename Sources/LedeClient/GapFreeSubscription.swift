@@ -1,4 +1,5 @@
 import Foundation
+import LedeExtraction
 import LedeWire
 import ZeroMQ
 
@@ -155,10 +156,7 @@ public final class GapFreeSubscription {
         return (types.sorted(), lang)
     }
 
-    private func isKnownType(_ t: String) -> Bool {
-        ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"].contains(t)
-    }
+    private func isKnownType(_ t: String) -> Bool { EventOntology.types.contains(t) }
 
     /// A replayed result becomes the messages it was published as: its article message and one
     /// message per event.
