@@ -122,12 +122,47 @@ struct EventText: Sendable {
         return nil
     }
 
-    /// `core(text).lowercased()`, without copying in the common case of a plain lowercase word.
+    /// `core(text).lowercased()`, without copying in the common case of a plain lowercase word, and
+    /// through a stack buffer otherwise.
     static func lowercasedCore(_ text: String) -> String {
         for s in text.unicodeScalars {
-            guard let lower = isLowerOrDigit(s), lower else { return core(text).lowercased() }
+            guard let lower = isLowerOrDigit(s), lower else { return lowercased(core: text) }
         }
         return text
+    }
+
+    private static func lowercased(core text: String) -> String {
+        let scalars = text.unicodeScalars
+        var lo = scalars.startIndex
+        var hi = scalars.endIndex
+        while lo < hi, !isWordScalar(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, !isWordScalar(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        guard lo < hi else { return "" }
+        // A lowercase mapping is at most three times as long in UTF-8 as its scalar ("İ" → "i̇").
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count * 3 + 4) { buffer in
+            var n = 0
+            for s in scalars[lo..<hi] {
+                if isLowerOrDigit(s) == true {
+                    n = UTF8Encoding.put(s.value, into: buffer, at: n)
+                } else if let lower = lowercaseLetter(s.value) {
+                    n = UTF8Encoding.put(lower, into: buffer, at: n)
+                } else {
+                    for l in s.properties.lowercaseMapping.unicodeScalars { n = UTF8Encoding.put(l.value, into: buffer, at: n) }
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+        }
+    }
+
+    /// The lowercase of the capitals news text is made of (ASCII, Latin-1, the Vietnamese letters),
+    /// without a property look-up; nil for others.
+    @inline(__always)
+    static func lowercaseLetter(_ v: UInt32) -> UInt32? {
+        if v >= 0x41 && v <= 0x5A { return v + 32 }
+        if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return v + 32 }
+        if (v >= 0x100 && v <= 0x12F) || (v >= 0x1EA0 && v <= 0x1EF9) { return v & 1 == 0 ? v + 1 : v }
+        if v == 0x1A0 || v == 0x1AF { return v + 1 }
+        return nil
     }
 
     static func core(_ text: String) -> String {

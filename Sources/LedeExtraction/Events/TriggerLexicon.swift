@@ -24,8 +24,20 @@ public struct LexiconProblem: Sendable, Hashable, CustomStringConvertible {
 /// (phrases that contain a trigger's words but report none: "đánh giá", "heart attack").
 public struct TriggerLexicon: Sendable {
     public let entries: [TriggerEntry]
-    /// First word → candidate phrases, longest first. A nil entry is a blocking phrase.
-    private let byFirstWord: [UInt64: [(words: [String], entry: TriggerEntry?)]]
+    /// The phrases matched (entries, their English inflections, and blocking phrases), grouped by first
+    /// word and longest first within a group; their words are flat in `phraseWords` and `phraseKeys`.
+    private let phrases: [Phrase]
+    private let phraseWords: [String]
+    private let phraseKeys: [UInt64]
+    /// First word's `wordKey` → its group in `phrases`.
+    private let byFirstWord: HashTable<Range<Int>>
+
+    /// A phrase: words `words` of `phraseWords`/`phraseKeys`, reporting `entries[entry]` (-1: a blocking
+    /// phrase). Plain integers, so that trying a phrase costs no reference counting.
+    private struct Phrase: Sendable {
+        var words: Range<Int>
+        var entry: Int
+    }
 
     public static let vi = TriggerLexicon(lang: "vi")
     public static let en = TriggerLexicon(lang: "en")
@@ -43,21 +55,37 @@ public struct TriggerLexicon: Sendable {
 
     init(entries: [TriggerEntry], blockers: [[String]], inflect: Bool) {
         self.entries = entries
-        var index: [UInt64: [(words: [String], entry: TriggerEntry?)]] = [:]
+        var groups: [UInt64: [(words: [String], entry: Int)]] = [:]
+        var firstSeen: [UInt64] = []
         var seen = Set<[String]>()
-        func add(_ words: [String], _ entry: TriggerEntry?) {
+        func add(_ words: [String], _ entry: Int) {
             guard let first = words.first, seen.insert(words).inserted else { return }
-            index[first.wordKey, default: []].append((words, entry))
+            if groups[first.wordKey] == nil { firstSeen.append(first.wordKey) }
+            groups[first.wordKey, default: []].append((words, entry))
         }
-        for e in entries { add(e.words, e) }
-        for b in blockers { add(b, nil) }
+        for (k, e) in entries.enumerated() { add(e.words, k) }
+        for b in blockers { add(b, -1) }
         if inflect {
-            for e in entries {
-                for form in English.inflections(of: e.words[0]) { add([form] + e.words.dropFirst(), e) }
+            for (k, e) in entries.enumerated() {
+                for form in English.inflections(of: e.words[0]) { add([form] + e.words.dropFirst(), k) }
             }
         }
-        for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
-        byFirstWord = index
+        var phrases: [Phrase] = []
+        var phraseWords: [String] = []
+        var index = HashTable<Range<Int>>(capacity: firstSeen.count)
+        for first in firstSeen {
+            let start = phrases.count
+            // Longest first; phrases of one length never both match, so their order does not matter.
+            for phrase in groups[first]!.sorted(by: { $0.words.count > $1.words.count }) {
+                phrases.append(Phrase(words: phraseWords.count..<(phraseWords.count + phrase.words.count), entry: phrase.entry))
+                phraseWords += phrase.words
+            }
+            index[first] = start..<phrases.count
+        }
+        self.phrases = phrases
+        self.phraseWords = phraseWords
+        self.phraseKeys = phraseWords.map(\.wordKey)
+        self.byFirstWord = index
     }
 
     /// Reads a triggers file: entries, and the lines that could not be used with the reason.
@@ -101,13 +129,17 @@ public struct TriggerLexicon: Sendable {
     /// The trigger starting at word `i` within `bound`: its length and entry (nil entry: a blocking
     /// phrase to skip), or nil when no phrase starts there.
     func match(_ words: [EventWord], at i: Int, within bound: Range<Int>) -> (length: Int, entry: TriggerEntry?)? {
-        guard let candidates = byFirstWord[words[i].key] else { return nil }
-        outer: for c in candidates {
-            guard i + c.words.count <= bound.upperBound else { continue }
-            for k in c.words.indices {
-                if !words[i + k].text.same(c.words[k]) { continue outer }
+        guard let group = byFirstWord.get(words[i].key) else { return nil }
+        outer: for p in group {
+            let phrase = phrases[p]
+            let length = phrase.words.count
+            guard i + length <= bound.upperBound else { continue }
+            for k in 0..<length where words[i + k].key != phraseKeys[phrase.words.lowerBound + k] { continue outer }
+            // Keys agree: the words themselves decide (a hash collision must not make a trigger).
+            for k in 0..<length where !words[i + k].text.same(phraseWords[phrase.words.lowerBound + k]) {
+                continue outer
             }
-            return (c.words.count, c.entry)
+            return (length, phrase.entry < 0 ? nil : entries[phrase.entry])
         }
         return nil
     }

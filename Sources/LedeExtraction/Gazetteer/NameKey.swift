@@ -77,19 +77,7 @@ public enum NameKey {
         let key = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 4) { buf -> String in
             var n = 0
             var tone: UInt8 = 0
-            @inline(__always) func put(_ v: UInt32) {
-                if v < 0x80 {
-                    buf[n] = UInt8(v); n += 1
-                } else if v < 0x800 {
-                    buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-                } else if v < 0x10000 {
-                    buf[n] = UInt8(0xE0 | (v >> 12)); buf[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buf[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-                } else {
-                    buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-                }
-            }
+            @inline(__always) func put(_ v: UInt32) { n = UTF8Encoding.put(v, into: buf, at: n) }
             for s in scalars {
                 let v = s.value
                 if v < 0x80 {
@@ -109,10 +97,16 @@ public enum NameKey {
                     for b in Fold.markBytes(v) { buf[n] = b; n += 1 }
                     continue
                 }
-                if let f = table.entry(v) {
+                let f = table.packed(v)
+                if f.count != 0 {
                     letters += 1
                     if f.upper { upper += 1; if letters == 1 { firstUpper = true } }
-                    for b in f.bytes { buf[n] = b; n += 1 }
+                    if f.count == Fold.Packed.unpacked {
+                        for b in table.folded[v]!.bytes { buf[n] = b; n += 1 }
+                    } else {
+                        var bytes = f.bytes
+                        for _ in 0..<f.count { buf[n] = UInt8(truncatingIfNeeded: bytes); bytes >>= 8; n += 1 }
+                    }
                     if f.tone != 0 { tone = f.tone }
                     continue
                 }
@@ -130,8 +124,9 @@ public enum NameKey {
         return (key, firstUpper, letters, upper)
     }
 
-    /// Lookup tables, built once from Foundation's canonical decompositions.
-    struct Fold: Sendable {
+    /// Lookup tables, built once from Foundation's canonical decompositions. A class, so that taking
+    /// the shared tables costs one reference, not one per table.
+    final class Fold: Sendable {
         struct Entry: Sendable {
             /// The letter and its marks, decomposed, lowercase, tone removed ("ậ" → a, U+0302).
             var base: [Unicode.Scalar]
@@ -169,19 +164,43 @@ public enum NameKey {
             }
         }
 
-        var folded: [UInt32: Entry] = [:]
+        /// An entry for the per-letter path: its key bytes in an integer, so that reading one costs no
+        /// reference counting (an `Entry` holds two arrays).
+        struct Packed: Sendable {
+            /// `Entry.bytes`, the first in the low byte.
+            var bytes: UInt64 = 0
+            /// How many bytes; 0: no entry; `unpacked`: more than 8, read `folded` instead.
+            var count: UInt8 = 0
+            var tone: UInt8 = 0
+            var upper = false
+
+            static let unpacked = UInt8.max
+
+            init() {}
+
+            init(_ entry: Entry) {
+                tone = entry.tone
+                upper = entry.upper
+                guard entry.bytes.count <= 8 else { count = Self.unpacked; return }
+                count = UInt8(entry.bytes.count)
+                for (k, b) in entry.bytes.enumerated() { bytes |= UInt64(b) << UInt64(8 * k) }
+            }
+        }
+
+        let folded: [UInt32: Entry]
         /// The same entries, flat: Latin-1 to Latin Extended-B and Latin Extended Additional (Vietnamese).
-        var latin: [Entry?] = []
-        var vietnamese: [Entry?] = []
+        let latin: [Packed]
+        let vietnamese: [Packed]
 
         @inline(__always)
-        func entry(_ v: UInt32) -> Entry? {
+        func packed(_ v: UInt32) -> Packed {
             if v >= 0xC0 && v < 0x250 { return latin[Int(v - 0xC0)] }
             if v >= 0x1E00 && v < 0x1F00 { return vietnamese[Int(v - 0x1E00)] }
-            return nil
+            return Packed()
         }
 
         init() {
+            var folded: [UInt32: Entry] = [:]
             for range in [0xC0...0x24F, 0x1E00...0x1EFF] as [ClosedRange<UInt32>] {
                 for v in range {
                     guard let s = Unicode.Scalar(v), s.properties.isAlphabetic else { continue }
@@ -195,8 +214,9 @@ public enum NameKey {
             u.upper = true
             folded[0xD0] = u  // 'Ð' typed for 'Đ'
             folded[0x110] = u
-            latin = (0xC0..<0x250).map { folded[UInt32($0)] }
-            vietnamese = (0x1E00..<0x1F00).map { folded[UInt32($0)] }
+            self.folded = folded
+            latin = (0xC0..<0x250).map { folded[UInt32($0)].map(Packed.init) ?? Packed() }
+            vietnamese = (0x1E00..<0x1F00).map { folded[UInt32($0)].map(Packed.init) ?? Packed() }
         }
 
         static func entry(for s: Unicode.Scalar) -> Entry {

@@ -44,10 +44,8 @@ public enum WordScanner {
                     }
                     break
                 }
-                var key = String.UnicodeScalarView()
-                key.append(contentsOf: scalars[start..<i])
                 tokens.append(ScannedToken(
-                    kind: .number, start: start, end: i, key: String(key), isCapitalized: false, isAllCaps: false,
+                    kind: .number, start: start, end: i, key: UTF8Encoding.string(scalars, start..<i), isCapitalized: false, isAllCaps: false,
                     spaceBefore: space, breakBefore: lineBreak))
                 space = false
                 lineBreak = false

@@ -33,28 +33,27 @@ public struct EntityLinker: Sendable {
     }
 
     static func resolve(_ candidates: [Mention]) -> [Mention] {
-        let ordered = candidates.sorted {
-            let (a, b) = ($0, $1)
-            if rank(a) != rank(b) { return rank(a) < rank(b) }
-            let (la, lb) = (a.span.end - a.span.start, b.span.end - b.span.start)
-            if la != lb { return la > lb }
-            if a.type.isName != b.type.isName { return !a.type.isName }
-            return (fieldOrder(a), a.span.start) < (fieldOrder(b), b.span.start)
+        // Rank, then longest, values before names, then position: keys computed once, not per comparison.
+        let keys = candidates.map { m in
+            (rank(m), m.span.start - m.span.end, m.type.isName ? 1 : 0, fieldOrder(m), m.span.start)
         }
+        let ordered = candidates.indices.sorted { keys[$0] < keys[$1] }.map { candidates[$0] }
         var kept: [Mention] = []
         for m in ordered {
             var accept = true
+            var replaced = false
             for (k, other) in kept.enumerated() where other.span.field == m.span.field && overlaps(other.span, m.span) {
                 // A name that strictly contains a date and names something of its own keeps it.
                 if rank(other) == 0, m.type.isName, m.source != "gazetteer", contains(m.span, other.span),
                    hasOwnCapital(m.span, around: other.span) {
                     kept[k] = m
+                    replaced = true
                     continue
                 }
                 accept = false
                 break
             }
-            if accept && !kept.contains(m) { kept.append(m) }
+            if accept && !replaced { kept.append(m) }
         }
         // A name that replaced a value may now overlap other kept values; keep the first of each overlap.
         var result: [Mention] = []

@@ -27,12 +27,10 @@ extension EntityLinker {
         // People: a shorter name that ends exactly one longer one.
         let people = Set(names.filter { mentions[$0].type == .person && groupOf[$0] == nil }.compactMap { keyOf[$0] })
         var personTarget: [String: String] = [:]
-        for short in people {
-            let words = short.split(separator: " ")
-            let longer = people.filter {
-                let w = $0.split(separator: " ")
-                return w.count > words.count && Array(w.suffix(words.count)) == words
-            }
+        let personWords = people.map { ($0, $0.split(separator: " ")) }
+        for (short, words) in personWords {
+            let longer = personWords.filter { $0.1.count > words.count && $0.1.suffix(words.count).elementsEqual(words) }
+                .map(\.0)
             // Keep the maximal names only ("Vladimir Putin" and "Tổng thống Vladimir Putin" are one).
             let maximal = longer.filter { l in !longer.contains { $0 != l && $0.hasSuffix(" " + l) } }
             if maximal.count == 1 { personTarget[short] = maximal.first! }

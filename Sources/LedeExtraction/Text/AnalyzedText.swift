@@ -35,8 +35,7 @@ public struct AnalyzedText: Sendable {
 
     /// The original text of a code-point range.
     public func text(_ start: Int, _ end: Int) -> String {
-        var utf8: [UInt8] = []
-        return UTF8Builder.string(scalars, start..<end, buffer: &utf8)
+        UTF8Encoding.string(scalars, start..<end)
     }
 
     public func span(_ start: Int, _ end: Int) -> Span {
@@ -48,49 +47,19 @@ public struct AnalyzedText: Sendable {
 /// tone-mark style, sentence splitting. Token texts are normalised; their offsets are not.
 public enum TextAnalyzer {
     public static func analyze(_ text: String, field: TextField) -> AnalyzedText {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = UTF8Encoding.scalars(of: text)
         var normalized = Normalizer.normalize(scalars)
         ToneMarks.fold(&normalized.scalars, 0..<normalized.scalars.count)
         let ranges = Tokenizer.tokenize(normalized.scalars)
         var tokens: [Token] = []
         tokens.reserveCapacity(ranges.count)
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(64)
         for r in ranges {
             tokens.append(
                 Token(
-                    text: UTF8Builder.string(normalized.scalars, r, buffer: &utf8),
+                    text: UTF8Encoding.string(normalized.scalars, r),
                     start: Int(normalized.sourceStart[r.lowerBound]), end: Int(normalized.sourceEnd[r.upperBound - 1])))
         }
         let sentences = SentenceSplitter.split(tokens, original: scalars)
         return AnalyzedText(field: field, scalars: scalars, tokens: tokens, sentences: sentences)
-    }
-}
-
-/// Strings from runs of scalars through a reused UTF-8 buffer: much cheaper per token than appending
-/// scalars to a `String.UnicodeScalarView`.
-enum UTF8Builder {
-    @inline(__always)
-    static func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>, buffer: inout [UInt8]) -> String {
-        buffer.removeAll(keepingCapacity: true)
-        for k in range {
-            let v = scalars[k].value
-            if v < 0x80 {
-                buffer.append(UInt8(v))
-            } else if v < 0x800 {
-                buffer.append(UInt8(0xC0 | v >> 6))
-                buffer.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                buffer.append(UInt8(0xE0 | v >> 12))
-                buffer.append(UInt8(0x80 | v >> 6 & 0x3F))
-                buffer.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                buffer.append(UInt8(0xF0 | v >> 18))
-                buffer.append(UInt8(0x80 | v >> 12 & 0x3F))
-                buffer.append(UInt8(0x80 | v >> 6 & 0x3F))
-                buffer.append(UInt8(0x80 | v & 0x3F))
-            }
-        }
-        return String(decoding: buffer, as: UTF8.self)
     }
 }
