@@ -12,26 +12,26 @@ import Foundation
 public enum NameKey {
     /// The key of a whole name (one or more words).
     public static func of(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var word: [Unicode.Scalar] = []
-        func flush() {
-            guard !word.isEmpty else { return }
-            if !out.isEmpty { out.append(" ") }
-            appendWord(word[...], to: &out)
-            word.removeAll(keepingCapacity: true)
+        let scalars = text.unicodeScalars
+        // Room for the longest expansion of any scalar (see `write`), plus the spaces.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count * 12 + 4) { buffer in
+            var n = 0
+            var i = scalars.startIndex
+            while i < scalars.endIndex {
+                guard isWordScalar(scalars[i]) else { i = scalars.index(after: i); continue }
+                var j = scalars.index(after: i)
+                while j < scalars.endIndex, isWordScalar(scalars[j]) { j = scalars.index(after: j) }
+                if n > 0 { buffer[n] = UInt8(ascii: " "); n += 1 }
+                n = write(scalars[i..<j], into: buffer, at: n).end
+                i = j
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
         }
-        for s in text.unicodeScalars {
-            if isWordScalar(s) { word.append(s) } else { flush() }
-        }
-        flush()
-        return String(out)
     }
 
     /// The key of one word given as scalars (no separators inside).
     public static func word<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        appendWord(scalars, to: &out)
-        return String(out)
+        fold(scalars).key
     }
 
     /// Letters, digits and combining marks make words.
@@ -60,68 +60,72 @@ public enum NameKey {
         }
     }
 
-    static func appendWord<C: Collection>(_ scalars: C, to out: inout String.UnicodeScalarView)
-    where C.Element == Unicode.Scalar {
-        out.append(contentsOf: fold(scalars).key.unicodeScalars)
-    }
-
     /// A word's key and its capitals, in one pass: whether the first letter is a capital, how many
     /// letters there are and how many are capitals.
     static func fold<C: Collection>(_ scalars: C) -> (key: String, firstUpper: Bool, letters: Int, upper: Int)
     where C.Element == Unicode.Scalar {
+        // A stack buffer, so that short keys (most words) become small strings without a heap allocation.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 4) { buffer in
+            let word = write(scalars, into: buffer, at: 0)
+            let key = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<word.end]), as: UTF8.self)
+            return (key, word.firstUpper, word.letters, word.upper)
+        }
+    }
+
+    /// Writes the key of one word at `start` of `buffer`, which must have room for 12 bytes a scalar
+    /// (a mark written as "#" and its hex code, or a lowercase mapping of three scalars), plus the tone.
+    @inline(__always)
+    static func write<C: Collection>(_ scalars: C, into buf: UnsafeMutableBufferPointer<UInt8>, at start: Int)
+        -> (end: Int, firstUpper: Bool, letters: Int, upper: Int) where C.Element == Unicode.Scalar
+    {
         let table = Fold.shared
         var firstUpper = false
         var letters = 0
         var upper = 0
-        // A stack buffer, so that short keys (most words) become small strings without a heap allocation.
-        let key = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 4) { buf -> String in
-            var n = 0
-            var tone: UInt8 = 0
-            @inline(__always) func put(_ v: UInt32) { n = UTF8Encoding.put(v, into: buf, at: n) }
-            for s in scalars {
-                let v = s.value
-                if v < 0x80 {
-                    if v >= 0x41 && v <= 0x5A {
-                        if letters == 0 { firstUpper = true }
-                        letters += 1; upper += 1
-                        buf[n] = UInt8(v + 32); n += 1
-                    } else {
-                        if v >= 0x61 && v <= 0x7A { letters += 1 }
-                        buf[n] = UInt8(v); n += 1
-                    }
-                    continue
+        var n = start
+        var tone: UInt8 = 0
+        for s in scalars {
+            let v = s.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A {
+                    if letters == 0 { firstUpper = true }
+                    letters += 1; upper += 1
+                    buf[n] = UInt8(v + 32); n += 1
+                } else {
+                    if v >= 0x61 && v <= 0x7A { letters += 1 }
+                    buf[n] = UInt8(v); n += 1
                 }
-                if v >= 0x300 && v < 0x370 {
-                    let t = Fold.tone(v)
-                    if t != 0 { tone = t; continue }
-                    for b in Fold.markBytes(v) { buf[n] = b; n += 1 }
-                    continue
-                }
-                let f = table.packed(v)
-                if f.count != 0 {
-                    letters += 1
-                    if f.upper { upper += 1; if letters == 1 { firstUpper = true } }
-                    if f.count == Fold.Packed.unpacked {
-                        for b in table.folded[v]!.bytes { buf[n] = b; n += 1 }
-                    } else {
-                        var bytes = f.bytes
-                        for _ in 0..<f.count { buf[n] = UInt8(truncatingIfNeeded: bytes); bytes >>= 8; n += 1 }
-                    }
-                    if f.tone != 0 { tone = f.tone }
-                    continue
-                }
-                if isMark(s) { put(v); continue }
-                let p = s.properties
-                if p.isAlphabetic {
-                    letters += 1
-                    if p.isUppercase { upper += 1; if letters == 1 { firstUpper = true } }
-                }
-                for l in p.lowercaseMapping.unicodeScalars { put(l.value) }
+                continue
             }
-            if tone != 0 { buf[n] = tone; n += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[..<n]), as: UTF8.self)
+            if v >= 0x300 && v < 0x370 {
+                let t = Fold.tone(v)
+                if t != 0 { tone = t; continue }
+                for b in Fold.markBytes(v) { buf[n] = b; n += 1 }
+                continue
+            }
+            let f = table.packed(v)
+            if f.count != 0 {
+                letters += 1
+                if f.upper { upper += 1; if letters == 1 { firstUpper = true } }
+                if f.count == Fold.Packed.unpacked {
+                    for b in table.folded[v]!.bytes { buf[n] = b; n += 1 }
+                } else {
+                    var bytes = f.bytes
+                    for _ in 0..<f.count { buf[n] = UInt8(truncatingIfNeeded: bytes); bytes >>= 8; n += 1 }
+                }
+                if f.tone != 0 { tone = f.tone }
+                continue
+            }
+            if isMark(s) { n = UTF8Encoding.put(v, into: buf, at: n); continue }
+            let p = s.properties
+            if p.isAlphabetic {
+                letters += 1
+                if p.isUppercase { upper += 1; if letters == 1 { firstUpper = true } }
+            }
+            for l in p.lowercaseMapping.unicodeScalars { n = UTF8Encoding.put(l.value, into: buf, at: n) }
         }
-        return (key, firstUpper, letters, upper)
+        if tone != 0 { buf[n] = tone; n += 1 }
+        return (n, firstUpper, letters, upper)
     }
 
     /// Lookup tables, built once from Foundation's canonical decompositions. A class, so that taking

@@ -167,6 +167,10 @@ extension EntityLinker {
 
     /// The name without a lowercase place word in front, or nil when there is none.
     static func withoutPlacePrefix(_ text: String) -> String? {
+        // Of the prefixes only "TP" may be capitalised: most names need no scan.
+        if let first = text.unicodeScalars.first, first.properties.isUppercase, !text.hasPrefix("TP"), !text.hasPrefix("Tp") {
+            return nil
+        }
         let scalars = Array(text.unicodeScalars)
         let tokens = WordScanner.scan(scalars).filter { $0.kind != .symbol }
         for prefix in placePrefixes where prefix.count < tokens.count {
