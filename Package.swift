@@ -67,7 +67,11 @@ let package = Package(
         .testTarget(name: "LedePerformanceTests", dependencies: ["LedeExtraction", "LedeWire", "LedeStore"]),
         .testTarget(
             name: "LedeServiceTests",
-            dependencies: ["LedeService", "LedeClient", "LedeStore", "LedeWire", "ZeroMQ"]
+            dependencies: [
+                "LedeService", "LedeClient", "LedeStore", "LedeWire", "ZeroMQ",
+                // Only to break the store from outside in a failure test.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
