@@ -33,31 +33,37 @@ public struct EntityLinker: Sendable {
     }
 
     static func resolve(_ candidates: [Mention]) -> [Mention] {
+        // Indices, not mentions, are sorted and kept: a mention holds several strings to copy.
+        let ranks = candidates.map(rank)
         // Rank, then longest, values before names, then position: keys computed once, not per comparison.
-        let keys = candidates.map { m in
-            (rank(m), m.span.start - m.span.end, m.type.isName ? 1 : 0, fieldOrder(m), m.span.start)
+        let keys = candidates.indices.map { i in
+            let m = candidates[i]
+            return (ranks[i], m.span.start - m.span.end, m.type.isName ? 1 : 0, fieldOrder(m), m.span.start)
         }
-        let ordered = candidates.indices.sorted { keys[$0] < keys[$1] }.map { candidates[$0] }
-        var kept: [Mention] = []
-        for m in ordered {
+        var kept: [Int] = []
+        for i in candidates.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let m = candidates[i]
             var accept = true
             var replaced = false
-            for (k, other) in kept.enumerated() where other.span.field == m.span.field && overlaps(other.span, m.span) {
+            for (k, other) in kept.enumerated()
+            where candidates[other].span.field == m.span.field && overlaps(candidates[other].span, m.span) {
                 // A name that strictly contains a date and names something of its own keeps it.
-                if rank(other) == 0, m.type.isName, m.source != "gazetteer", contains(m.span, other.span),
-                   hasOwnCapital(m.span, around: other.span) {
-                    kept[k] = m
+                if ranks[other] == 0, m.type.isName, ranks[i] != 2, contains(m.span, candidates[other].span),
+                   hasOwnCapital(m.span, around: candidates[other].span) {
+                    kept[k] = i
                     replaced = true
                     continue
                 }
                 accept = false
                 break
             }
-            if accept && !replaced { kept.append(m) }
+            if accept && !replaced { kept.append(i) }
         }
         // A name that replaced a value may now overlap other kept values; keep the first of each overlap.
+        kept.sort { (keys[$0].3, keys[$0].4, -candidates[$0].span.end) < (keys[$1].3, keys[$1].4, -candidates[$1].span.end) }
         var result: [Mention] = []
-        for m in kept.sorted(by: { (fieldOrder($0), $0.span.start, -$0.span.end) < (fieldOrder($1), $1.span.start, -$1.span.end) }) {
+        for i in kept {
+            let m = candidates[i]
             if let last = result.last, last.span.field == m.span.field, overlaps(last.span, m.span) { continue }
             result.append(m)
         }
