@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libzmq",
             providers: [.apt(["libzmq3-dev"])]
         ),
+        // glibc's malloc tuning (the C library's own header; no package needed).
+        .systemLibrary(name: "CMalloc"),
         // A thin, owned wrapper over libzmq: sockets, messages, poller, one error path.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // Pure Swift extraction: text in, entities and events out. No I/O.
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "LedeService",
             dependencies: [
-                "ZeroMQ", "LedeExtraction", "LedeWire", "LedeStore",
+                "ZeroMQ", "CMalloc", "LedeExtraction", "LedeWire", "LedeStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
