@@ -27,7 +27,7 @@ public final class LedeServer: @unchecked Sendable {
     public init(configuration: ServiceConfiguration, logger: Logger = Logger(label: "lede")) throws {
         self.configuration = configuration
         self.logger = logger
-        MallocArenas.limit(toWorkers: configuration.workers)
+        MallocTuning.limitArenas(toWorkers: configuration.workers)
         self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
         self.store = try Store(path: configuration.databasePath, durability: configuration.durability)
         self.work = BoundedQueue(capacity: configuration.queueDepth)

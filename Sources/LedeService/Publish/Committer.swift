@@ -17,6 +17,9 @@ final class Committer: @unchecked Sendable {
     /// inproc endpoint of the API loop's acknowledgement PULL socket.
     let acknowledgements: String
 
+    /// How often the committer, between batches, hands freed memory back to the system.
+    static let trimInterval: TimeInterval = 30
+
     init(store: Store, commits: BoundedQueue<CommitRequest>, configuration: ServiceConfiguration, counters: ServiceCounters, logger: Logger, acknowledgements: String) {
         self.store = store
         self.commits = commits
@@ -52,6 +55,7 @@ final class Committer: @unchecked Sendable {
         }
 
         var nextHeartbeat = Date()
+        var nextTrim = Date(timeIntervalSinceNow: Self.trimInterval)
         while true {
             let wait = max(0, nextHeartbeat.timeIntervalSinceNow)
             guard let batch = commits.take(max: configuration.batchSize, timeout: wait) else { break }
@@ -61,6 +65,12 @@ final class Committer: @unchecked Sendable {
             if Date() >= nextHeartbeat {
                 publish(publisher, Topics.heartbeat, ResultEncoding.heartbeat(lastSeq: lastSeq, timeMillis: WallClock.millis()))
                 nextHeartbeat = Date(timeIntervalSinceNow: configuration.heartbeatInterval)
+            }
+            if Date() >= nextTrim {
+                let started = Date()
+                MallocTuning.releaseFreeMemory()
+                logger.debug("released free memory", metadata: ["seconds": "\(Date().timeIntervalSince(started))"])
+                nextTrim = Date(timeIntervalSinceNow: Self.trimInterval)
             }
         }
         // Drained: everything committed is published; record it so a restart does not re-publish.
