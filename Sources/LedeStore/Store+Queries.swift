@@ -3,38 +3,6 @@ import GRDB
 import LedeExtraction
 
 extension Store {
-    /// A page of stored results in seq order. Only bound parameters reach SQL.
-    public func replay(_ filter: ReplayFilter) throws -> ReplayPage {
-        var conditions = ["seq >= ?"]
-        var arguments: StatementArguments = [filter.fromSeq]
-        if let to = filter.toSeq { conditions.append("seq <= ?"); arguments += [to] }
-        if let since = filter.since { conditions.append("committed_at >= ?"); arguments += [since] }
-        if let until = filter.until { conditions.append("committed_at <= ?"); arguments += [until] }
-        if let lang = filter.lang { conditions.append("lang = ?"); arguments += [lang] }
-        if !filter.types.isEmpty {
-            let marks = Array(repeating: "?", count: filter.types.count).joined(separator: ", ")
-            conditions.append("seq IN (SELECT seq FROM events WHERE type IN (\(marks)))")
-            for t in filter.types { arguments += [t] }
-        }
-        if let entity = filter.entity {
-            conditions.append("seq IN (SELECT seq FROM entity_names WHERE name_key = ?)")
-            arguments += [entity.lowercased()]
-        }
-        let limit = max(1, filter.limit)
-        arguments += [limit + 1]
-        let sql = "SELECT seq, article_id, lang, json FROM results WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?"
-        return try read("replay") { db in
-            var rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredResult.init(row:))
-            let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM results") ?? 0
-            var next: Int64? = nil
-            if rows.count > limit {
-                next = rows[limit].seq
-                rows.removeLast(rows.count - limit)
-            }
-            return ReplayPage(items: rows, nextSeq: next, lastSeq: last)
-        }
-    }
-
     /// The last committed seq (0 when nothing is stored).
     public func lastSeq() throws -> Int64 {
         try read("read last seq") { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM results") ?? 0 }

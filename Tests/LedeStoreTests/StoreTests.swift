@@ -79,6 +79,23 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(seqs, Array(1...25))
     }
 
+    func testAStreamedPageHandsOverEachStoredResultInPlaceWithTheSameBounds() throws {
+        let store = try Store(path: path)
+        _ = try store.commit((0..<12).map { item("a\($0)") }, nowMillis: 10, render: render)
+        let filter = ReplayFilter(fromSeq: 3, limit: 5)
+        var streamed: [(seq: Int64, id: String, json: [UInt8])] = []
+        let bounds = try store.replay(filter) { row in
+            streamed.append((row.seq, row.articleID, try row.withJSON { [UInt8]($0) }))
+        }
+        let copied = try store.replay(filter)
+        XCTAssertEqual(bounds, ReplayBounds(nextSeq: 8, lastSeq: 12))
+        XCTAssertEqual(streamed.map(\.seq), [3, 4, 5, 6, 7])
+        XCTAssertEqual(streamed.map(\.id), copied.items.map(\.articleID))
+        XCTAssertEqual(streamed.map(\.json), copied.items.map(\.json))
+        XCTAssertEqual(String(decoding: streamed[0].json, as: UTF8.self), #"{"seq":3,"article_id":"a2","at":10}"#)
+        XCTAssertNil(try store.replay(ReplayFilter(fromSeq: 8, limit: 5)) { _ in }.nextSeq, "the last page says so")
+    }
+
     func testReplayFiltersBySeqTimeTypeLanguageAndEntity() throws {
         let store = try Store(path: path)
         _ = try store.commit([item("v1", eventType: "ASSAULT", entity: "Vladimir Putin"), item("e1", lang: "en", eventType: "CONSULT")], nowMillis: 100, render: render)

@@ -22,6 +22,11 @@ final class APILoop: @unchecked Sendable {
     let intakeClosed = Atomic<Bool>(false)
     /// Set when the committer has finished: nothing more will be acknowledged.
     let finished = Atomic<Bool>(false)
+    /// The storage of the last large reply, once sent, for the next replay page to write into: pages
+    /// of megabytes then cost no fresh allocation. Touched only by the API thread.
+    private var spareReply: [UInt8] = []
+    /// Replies larger than this are not kept for reuse.
+    static let spareReplyLimit = 32 << 20
 
     init(store: Store, work: BoundedQueue<WorkItem>, commits: BoundedQueue<CommitRequest>, configuration: ServiceConfiguration, counters: ServiceCounters, logger: Logger, acknowledgements: String) {
         self.store = store
@@ -131,10 +136,13 @@ final class APILoop: @unchecked Sendable {
             }
         case .success(.replay(let query)):
             respond(router, envelope) {
-                let page = try store.replay(ReplayFilter(
+                let filter = ReplayFilter(
                     fromSeq: query.fromSeq ?? 1, toSeq: query.toSeq, since: query.since, until: query.until,
-                    types: query.types, lang: query.lang, entity: query.entity, limit: query.limit))
-                return APIReplyEncoding.replayPage(items: page.items.map(\.json), nextSeq: page.nextSeq, lastSeq: page.lastSeq)
+                    types: query.types, lang: query.lang, entity: query.entity, limit: query.limit)
+                // Each stored result goes from SQLite's buffer straight into the reply.
+                var page = ReplayPageWriter(reusing: takeSpareReply())
+                let bounds = try store.replay(filter) { row in try row.withJSON { page.append(item: $0) } }
+                return page.finish(nextSeq: bounds.nextSeq, lastSeq: bounds.lastSeq)
             }
         case .success(.get(let id)):
             respond(router, envelope) {
@@ -175,5 +183,12 @@ final class APILoop: @unchecked Sendable {
             // The client went away (EHOSTUNREACH) or stopped reading: its reply cannot be delivered.
             logger.warning("api reply not delivered", metadata: ["error": "\(error)"])
         }
+        // libzmq has copied the body: its storage can be written over by the next page.
+        if body.capacity > spareReply.capacity && body.capacity <= Self.spareReplyLimit { spareReply = body }
+    }
+
+    private func takeSpareReply() -> [UInt8] {
+        defer { spareReply = [] }
+        return spareReply
     }
 }

@@ -45,20 +45,9 @@ public enum APIReplyEncoding {
     /// `{"ok":true,"items":[…],"next_seq","last_seq"}`; `items` are stored result JSON, embedded as is;
     /// `next_seq` is null when there is nothing more to page through.
     public static func replayPage(items: [[UInt8]], nextSeq: Int64?, lastSeq: Int64) -> [UInt8] {
-        var w = JSONWriter(capacity: 64 + items.reduce(0) { $0 + $1.count + 1 })
-        w.beginObject()
-        w.rawKey("\"ok\":")
-        w.bool(true)
-        w.rawKey("\"items\":")
-        w.beginArray()
-        for item in items { w.raw(item) }
-        w.endArray()
-        w.rawKey("\"next_seq\":")
-        if let nextSeq { w.int64(nextSeq) } else { w.null() }
-        w.rawKey("\"last_seq\":")
-        w.int64(lastSeq)
-        w.endObject()
-        return w.bytes
+        var page = ReplayPageWriter(capacity: 64 + items.reduce(0) { $0 + $1.count + 1 })
+        for item in items { item.withUnsafeBytes { page.append(item: $0) } }
+        return page.finish(nextSeq: nextSeq, lastSeq: lastSeq)
     }
 
     /// `{"ok":true,"article":{…,"body"},"result":{…}|null}` for `get`.

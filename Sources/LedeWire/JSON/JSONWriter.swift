@@ -128,6 +128,14 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Appends bytes that already are one complete JSON value, straight from memory the caller holds
+    /// (e.g. SQLite's buffer for a stored result), in one copy. Not checked.
+    public mutating func raw(_ json: UnsafeRawBufferPointer) {
+        separate()
+        json.withMemoryRebound(to: UInt8.self) { bytes.append(contentsOf: $0) }
+        needsComma = true
+    }
+
     /// Writes a parsed value. Recursion depth equals the value's nesting, which the reader bounds.
     public mutating func value(_ v: JSONValue) {
         switch v {

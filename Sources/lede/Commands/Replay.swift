@@ -57,20 +57,3 @@ struct ClientOptions: ParsableArguments {
         } catch let e as ConfigurationFile.Failure { throw ValidationError(e.description) }
     }
 }
-
-/// A replay reply split without parsing its items.
-struct ReplayPageBytes {
-    var items: [ArraySlice<UInt8>] = []
-    var nextSeq: Int64?
-
-    init(_ reply: [UInt8]) throws {
-        let members = try JSONRawReader.members(reply)
-        func value(_ key: String) -> Range<Int>? { members.first { $0.key == key }?.value }
-        guard let ok = value("ok"), reply[ok] == ArraySlice("true".utf8), let items = value("items") else {
-            let parsed = try? JSONReader.parse(reply)
-            throw CLIError("replay refused: \(parsed?["error"]?["code"]?.stringValue ?? "?"): \(parsed?["error"]?["message"]?.stringValue ?? "")")
-        }
-        self.items = try JSONRawReader.elements(reply, in: items).map { reply[$0] }
-        if let next = value("next_seq") { nextSeq = Int64(String(decoding: reply[next], as: UTF8.self)) }
-    }
-}
