@@ -43,3 +43,36 @@ final class ShutdownTests: XCTestCase {
         XCTAssertTrue(acknowledged.isSubset(of: Set(stored)), "every acknowledged article is stored")
     }
 }
+
+/// While a service stops, the API still answers what reaches it; a refused request then is recorded
+/// like any other, even after the committer, which records rejects, has finished.
+final class StoppingRecordsRefusalsTests: XCTestCase {
+    func testEveryRequestRefusedWhileStoppingIsInTheRejectsTable() throws {
+        let service = try RunningService()
+        defer { service.stop() }
+        let dealer = try Socket(service.context, .dealer)
+        try dealer.setReceiveTimeout(milliseconds: 1000)
+        try dealer.connect(service.endpoints.api)
+
+        let server = service.server
+        let stopped = DispatchSemaphore(value: 0)
+        var answered: [String] = []
+        var k = 0
+        // One bad request after another, each different, until the service has stopped and no longer answers.
+        while true {
+            let body = "not json, request \(k)"
+            k += 1
+            try dealer.send([[], Array(body.utf8)])
+            guard let reply = try dealer.receive() else { break }
+            XCTAssertEqual(try JSONReader.parse(reply.frames.last!)["error"]?["code"]?.stringValue, "bad_json")
+            answered.append(body)
+            if k == 20 { Thread { server.stop(); stopped.signal() }.start() }
+        }
+        XCTAssertEqual(stopped.wait(timeout: .now() + 30), .success)
+        XCTAssertGreaterThan(answered.count, 20, "requests were answered while the service stopped")
+
+        let recorded = Set(try service.store().rejects(limit: 1_000_000).compactMap { $0.raw.map { String(decoding: $0, as: UTF8.self) } })
+        let missing = answered.filter { !recorded.contains($0) }
+        XCTAssertEqual(missing.count, 0, "answered but not recorded, such as \(missing.prefix(3))")
+    }
+}

@@ -25,6 +25,9 @@ final class APILoop: @unchecked Sendable {
     /// The storage of the last large reply, once sent, for the next replay page to write into: pages
     /// of megabytes then cost no fresh allocation. Touched only by the API thread.
     private var spareReply: [UInt8] = []
+    /// How long the loop goes on answering queued requests once the committer has finished.
+    static let finalDrain: TimeInterval = 1
+
     /// Replies larger than this are not kept for reuse.
     static let spareReplyLimit = 32 << 20
 
@@ -78,11 +81,16 @@ final class APILoop: @unchecked Sendable {
             if finished.load(ordering: .acquiring) {
                 drainAcknowledgements(acks, to: router)
                 // Requests still queued in the socket are answered too (submits with
-                // `shutting_down`), so no client is left waiting on a service that is gone.
+                // `shutting_down`), so no client is left waiting on a service that is gone; for a
+                // bounded time, so that a client that keeps sending cannot hold the service up.
                 var quiet = 0
-                while quiet < 5 {
+                let deadline = Date(timeIntervalSinceNow: Self.finalDrain)
+                while quiet < 5, Date() < deadline {
                     guard (try? poller.poll(timeout: 20))?.first == true else { quiet += 1; continue }
-                    while let message = try? router.receive(dontWait: true) { handle(message, on: router) }
+                    for _ in 0..<64 {
+                        guard let message = try? router.receive(dontWait: true) else { break }
+                        handle(message, on: router)
+                    }
                 }
                 break
             }
@@ -125,7 +133,9 @@ final class APILoop: @unchecked Sendable {
             // Recorded and reported like any refused input; the reply has already gone.
             let checks = InputChecks(limits: configuration.limits)
             let record = checks.reject(error, frames: body, byteCount: message.byteCount, source: .api, at: received)
-            commits.put(CommitRequest(item: .reject(record), envelope: nil, error: error))
+            if !commits.put(CommitRequest(item: .reject(record), envelope: nil, error: error)) {
+                recordAfterCommitterStopped(record)
+            }
         case .success(.submit(let article)):
             counters.add(.received)
             if intakeClosed.load(ordering: .acquiring) {
@@ -185,6 +195,17 @@ final class APILoop: @unchecked Sendable {
         }
         // libzmq has copied the body: its storage can be written over by the next page.
         if body.capacity > spareReply.capacity && body.capacity <= Self.spareReplyLimit { spareReply = body }
+    }
+
+    /// A refused request that arrives while the service stops, after the committer has gone: it is
+    /// written to the rejects table here (PUB is closed, so it is not published), so none goes unrecorded.
+    private func recordAfterCommitterStopped(_ record: RejectRecord) {
+        do {
+            _ = try store.commit([.reject(record)], nowMillis: WallClock.millis(), render: Committer.render)
+            counters.add(.rejected)
+        } catch {
+            logger.error("reject not recorded", metadata: ["error": "\(error)", "reject.code": "\(record.code)"])
+        }
     }
 
     private func takeSpareReply() -> [UInt8] {
