@@ -66,6 +66,21 @@ final class TaggerTests: XCTestCase {
         XCTAssertEqual(tags[11], 0, "the number 'bốn' is not")
     }
 
+    func testNoNameRunsOnIntoTheNextSentence() {
+        // Emissions that would join "Thái Bình Dương" and the line after it into one place.
+        var emissions = [SIMD16<Float>](repeating: .zero, count: 4)
+        emissions[0][3] = 5  // B-LOC
+        emissions[1][4] = 5  // I-LOC
+        emissions[2][4] = 5  // I-LOC: the first token of the next line
+        emissions[2][3] = 4  // B-LOC
+        emissions[3][4] = 5
+        let transitions = [SIMD16<Float>](repeating: .zero, count: 10)
+        let joined = Viterbi.decode(emissions, transitions: transitions, starts: [true, false, false, false])
+        XCTAssertEqual(joined, [3, 4, 4, 4])
+        let split = Viterbi.decode(emissions, transitions: transitions, starts: [true, false, true, false])
+        XCTAssertEqual(split, [3, 4, 3, 4], "a sentence begins afresh")
+    }
+
     func testInsideTagsOnlyContinueTheirOwnType() {
         // O B-PER I-PER I-LOC B-LOC: the stray I-LOC after a person is no entity of its own.
         XCTAssertTrue(EntityTag.allowed(1, 2))

@@ -50,7 +50,7 @@ public struct EntityTagger: Sendable {
 
     /// BIO tags (0 = O, then B-/I- for PER, LOC, ORG, MISC) for every token.
     func tags(_ text: AnalyzedText) -> [UInt8] {
-        model.decode(features.extract(text))
+        model.decode(features.extract(text), starts: TaggerFeatures.sentenceStarts(text))
     }
 
     public func tag(_ text: AnalyzedText) -> [Mention] {
@@ -58,7 +58,8 @@ public struct EntityTagger: Sendable {
         // Traits once: the features and the repeated-name pass both need them (`word` is the token's
         // `FeatureHash.string`, so it is not hashed a second time).
         let traits = features.traits(text)
-        var tags = model.decode(features.extract(text, traits: traits))
+        let starts = TaggerFeatures.sentenceStarts(text)
+        var tags = model.decode(features.extract(text, traits: traits, starts: starts), starts: starts)
         Self.repeatNames(&tags, text, keys: traits.map(\.word))
         return EntityTag.spans(tags).map { span in
             let start = text.tokens[span.tokens.lowerBound].start

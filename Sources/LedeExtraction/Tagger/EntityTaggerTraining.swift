@@ -17,6 +17,8 @@ public struct EntityTaggerTraining: Sendable {
     public var seed: UInt64 = 20_171_207
     /// Probability of leaving a token's own-word features out of an update.
     public var wordDropout = 0.1
+    /// Margin of cost-augmented training (`PerceptronTrainer.margin`).
+    public var margin: Float = 3
     public var clustering = WordClustering()
 
     public init() {}
@@ -57,10 +59,12 @@ public struct EntityTaggerTraining: Sendable {
                 misalignedSamples.append("\(analyzed.text(e.start, e.end)) in \(around)")
             }
             tokens += tags.count
-            sequences.append(TaggedSequence(features: features.extract(analyzed), tags: tags))
+            sequences.append(
+                TaggedSequence(features: features.extract(analyzed), tags: tags, starts: TaggerFeatures.sentenceStarts(analyzed)))
         }
         var trainer = PerceptronTrainer(bucketBits: bucketBits)
         trainer.wordDropout = wordDropout
+        trainer.margin = margin
         for epoch in 1...max(1, epochs) {
             let errors = trainer.epoch(sequences, seed: seed &+ UInt64(epoch))
             progress(EpochReport(epoch: epoch, tokenErrors: errors, tokens: tokens)) {

@@ -2,11 +2,14 @@
 struct TaggedSequence: Sendable {
     var features: [Int32]
     var tags: [UInt8]
+    /// Tokens that begin a sentence (`TaggerFeatures.sentenceStarts`).
+    var starts: [Bool]
 }
 
 /// The averaged structured perceptron (Collins 2002): decode with the current weights, move weights
 /// towards the gold sequence where they disagree, and average the weights over every step. Examples
-/// are visited in an order shuffled by a fixed-seed generator, so training is deterministic.
+/// are visited in an order shuffled by a fixed-seed generator, so training is deterministic. With a
+/// `margin`, decoding while training is cost-augmented: the weights move until gold wins by a margin.
 struct PerceptronTrainer {
     let bucketBits: Int
     private var weights: [SIMD16<Float>]
@@ -17,6 +20,8 @@ struct PerceptronTrainer {
     private var step: Float = 1
     /// Probability that a token's own-word features are left out of one update (word dropout).
     var wordDropout: Double = 0
+    /// Extra score for wrong tags while training (cost-augmented decoding); 0 is the plain perceptron.
+    var margin: Float = 0
     private var dropping = SplitMix64(seed: 7)
 
     init(bucketBits: Int) {
@@ -48,8 +53,19 @@ struct PerceptronTrainer {
                 for slot in TaggerFeatures.lexicalSlots { example.features[i * f + slot] = -1 }
             }
         }
+        let margin = self.margin
         let predicted = weights.withUnsafeBufferPointer { w in
-            Viterbi.decode(Self.emissions(example.features, w), transitions: transitions)
+            var scores = Self.emissions(example.features, w)
+            if margin > 0 {
+                // Cost-augmented decoding: every wrong tag gets `margin` extra, so the weights move
+                // until the gold sequence wins by a margin, not just barely.
+                for i in scores.indices {
+                    var bonus = SIMD16<Float>(repeating: margin)
+                    bonus[Int(example.tags[i])] = 0
+                    scores[i] += bonus
+                }
+            }
+            return Viterbi.decode(scores, transitions: transitions, starts: example.starts)
         }
         let gold = example.tags
         guard predicted != gold else { return 0 }
@@ -74,8 +90,9 @@ struct PerceptronTrainer {
             }
         }
         for i in 0..<gold.count {
-            let gp = i == 0 ? 9 : Int(gold[i - 1])
-            let pp = i == 0 ? 9 : Int(predicted[i - 1])
+            let start = i == 0 || example.starts[i]
+            let gp = start ? 9 : Int(gold[i - 1])
+            let pp = start ? 9 : Int(predicted[i - 1])
             if gp == pp && gold[i] == predicted[i] { continue }
             transitions[gp][Int(gold[i])] += 1
             transitionTotals[gp][Int(gold[i])] += c

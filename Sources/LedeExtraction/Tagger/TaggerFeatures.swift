@@ -48,25 +48,31 @@ struct TaggerFeatures: Sendable {
 
     /// `perToken` bucket numbers per token, token after token.
     func extract(_ text: AnalyzedText) -> [Int32] {
-        extract(text, traits: traits(text))
+        extract(text, traits: traits(text), starts: Self.sentenceStarts(text))
     }
 
-    /// The same, from the text's `traits` computed already.
-    func extract(_ text: AnalyzedText, traits: [TokenTraits]) -> [Int32] {
+    /// Per token: whether a sentence begins there.
+    static func sentenceStarts(_ text: AnalyzedText) -> [Bool] {
+        var starts = [Bool](repeating: false, count: text.tokens.count)
+        for s in text.sentences where !s.tokens.isEmpty { starts[s.tokens.lowerBound] = true }
+        return starts
+    }
+
+    /// The same, from the text's `traits` and `sentenceStarts` computed already.
+    func extract(_ text: AnalyzedText, traits: [TokenTraits], starts sentenceFirst: [Bool]) -> [Int32] {
         let n = traits.count
         var out = [Int32](repeating: 0, count: n * Self.perToken)
         guard n > 0 else { return out }
 
-        var sentenceFirst = [Bool](repeating: false, count: n)
-        for s in text.sentences where !s.tokens.isEmpty { sentenceFirst[s.tokens.lowerBound] = true }
-        // Position in, and length of, the run of capitalised tokens each token is in.
+        // Position in, and length of, the run of capitalised tokens each token is in (within a sentence).
         var runPosition = [UInt8](repeating: 0, count: n)
         var runLength = [UInt8](repeating: 0, count: n)
         var k = 0
         while k < n {
             guard isCapitalised(traits[k].letterCase) else { k += 1; continue }
             let start = k
-            while k < n, isCapitalised(traits[k].letterCase) { k += 1 }
+            k += 1
+            while k < n, isCapitalised(traits[k].letterCase), !sentenceFirst[k] { k += 1 }
             for j in start..<k {
                 runPosition[j] = UInt8(min(j - start, 3))
                 runLength[j] = UInt8(min(k - start, 5))

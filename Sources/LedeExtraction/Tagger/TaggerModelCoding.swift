@@ -9,7 +9,7 @@ import Foundation
 /// a 9-bit mask of the tags it holds and one Int16 per tag in the mask (value × scale).
 enum TaggerModelCoding {
     static let magic = Array("LEDETAG1".utf8)
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
 
     struct FormatError: Error, CustomStringConvertible {
         var description: String

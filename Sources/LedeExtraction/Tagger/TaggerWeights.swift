@@ -32,8 +32,9 @@ final class TaggerWeights: Sendable {
         self.init(bucketBits: bucketBits, quantized: quantized, scale: scale, transitions: transitions)
     }
 
-    func decode(_ features: [Int32]) -> [UInt8] {
-        Viterbi.decode(emissions(features), transitions: transitions)
+    /// `starts`: tokens that begin a sentence; no name runs on across one.
+    func decode(_ features: [Int32], starts: [Bool]) -> [UInt8] {
+        Viterbi.decode(emissions(features), transitions: transitions, starts: starts)
     }
 
     func emissions(_ features: [Int32]) -> [SIMD16<Float>] {
@@ -56,7 +57,8 @@ final class TaggerWeights: Sendable {
     }
 }
 
-/// First-order Viterbi over the nine BIO tags; an I- tag can only follow its own B- or I- tag.
+/// First-order Viterbi over the nine BIO tags; an I- tag can only follow its own B- or I- tag. Each
+/// sentence starts afresh (the start row of the transitions), so no name spans two sentences.
 enum Viterbi {
     static let forbidden: Float = -1e9
 
@@ -69,13 +71,21 @@ enum Viterbi {
         return v
     }
 
-    static func decode(_ emissions: [SIMD16<Float>], transitions: [SIMD16<Float>]) -> [UInt8] {
+    static func decode(_ emissions: [SIMD16<Float>], transitions: [SIMD16<Float>], starts: [Bool]) -> [UInt8] {
         let n = emissions.count
         guard n > 0 else { return [] }
         let rows = (0..<10).map { transitions[$0] + constraint[$0] }
         var back = [SIMD16<Int32>](repeating: .zero, count: n)
         var delta = rows[9] + emissions[0]
         for i in 1..<n {
+            if starts[i] {
+                // A new sentence: whatever tag ended the last one, this one begins from the start row.
+                var last = 0
+                for t in 1..<EntityTag.count where delta[t] > delta[last] { last = t }
+                back[i] = SIMD16<Int32>(repeating: Int32(last))
+                delta = SIMD16<Float>(repeating: delta[last]) + rows[9] + emissions[i]
+                continue
+            }
             var best = SIMD16<Float>(repeating: -Float.infinity)
             var arg = SIMD16<Int32>.zero
             for prev in 0..<EntityTag.count {
