@@ -42,13 +42,16 @@ public final class LedeServer: @unchecked Sendable {
             try zap.start(context: context)
             self.zap = zap
         }
-        let api = APILoop(store: store, work: work, commits: commits, configuration: configuration, counters: counters, logger: logger, acknowledgements: acknowledgements)
+        let parts = ServiceParts(
+            store: store, work: work, commits: commits, configuration: configuration, counters: counters, logger: logger,
+            acknowledgements: acknowledgements)
+        let api = APILoop(parts)
         let apiReady = StartupLatch<String>()
         let apiThread = ServiceThread(name: "lede-api") { [context] in api.run(context: context, ready: apiReady) }
         apiThread.start()
         let apiEndpoint = try apiReady.wait()
 
-        let committer = Committer(store: store, commits: commits, configuration: configuration, counters: counters, logger: logger, acknowledgements: acknowledgements)
+        let committer = Committer(parts)
         let publishReady = StartupLatch<String>()
         let committerThread = ServiceThread(name: "lede-committer") { [context] in committer.run(context: context, ready: publishReady) }
         committerThread.start()

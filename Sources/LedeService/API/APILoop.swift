@@ -10,13 +10,7 @@ import ZeroMQ
 /// workers and is answered by the committer once committed; `replay`, `get`, `stats` and `health`
 /// are answered here from SQLite's readers. Owns the ROUTER socket and the acknowledgement PULL.
 final class APILoop: @unchecked Sendable {
-    let store: Store
-    let work: BoundedQueue<WorkItem>
-    let commits: BoundedQueue<CommitRequest>
-    let configuration: ServiceConfiguration
-    let counters: ServiceCounters
-    let logger: Logger
-    let acknowledgements: String
+    let parts: ServiceParts
     let startedAt = Date()
     /// Set when shutdown begins: new submits are refused, acknowledgements still flow.
     let intakeClosed = Atomic<Bool>(false)
@@ -31,15 +25,7 @@ final class APILoop: @unchecked Sendable {
     /// Replies larger than this are not kept for reuse.
     static let spareReplyLimit = 32 << 20
 
-    init(store: Store, work: BoundedQueue<WorkItem>, commits: BoundedQueue<CommitRequest>, configuration: ServiceConfiguration, counters: ServiceCounters, logger: Logger, acknowledgements: String) {
-        self.store = store
-        self.work = work
-        self.commits = commits
-        self.configuration = configuration
-        self.counters = counters
-        self.logger = logger
-        self.acknowledgements = acknowledgements
-    }
+    init(_ parts: ServiceParts) { self.parts = parts }
 
     func run(context: Context, ready: StartupLatch<String>) {
         let router: Socket
@@ -47,18 +33,18 @@ final class APILoop: @unchecked Sendable {
         do {
             acks = try Socket(context, .pull)
             try acks.setReceiveHighWaterMark(0)
-            try acks.bind(acknowledgements)
+            try acks.bind(parts.acknowledgements)
             router = try Socket(context, .router)
             // A full or vanished peer fails loudly instead of losing the reply silently.
             try router.setRouterMandatory(true)
             try router.setSendTimeout(milliseconds: 5000)
-            try router.setMaxMessageSize(Int64(configuration.limits.maxMessageBytes) * 16)
+            try router.setMaxMessageSize(Int64(parts.configuration.limits.maxMessageBytes) * 16)
             router.maxFrames = 8
-            if let security = configuration.security {
+            if let security = parts.configuration.security {
                 try router.makeCurveServer(secretKey: security.serverSecretKey)
                 try router.setZAPDomain("lede")
             }
-            try router.bind(configuration.api)
+            try router.bind(parts.configuration.api)
             ready.succeed(try router.lastEndpoint)
         } catch {
             ready.fail(error)
@@ -69,7 +55,7 @@ final class APILoop: @unchecked Sendable {
         poller.add(acks)
         while true {
             let readable: [Bool]
-            do { readable = try poller.poll(timeout: 100) } catch { logger.error("api poll failed", metadata: ["error": "\(error)"]); break }
+            do { readable = try poller.poll(timeout: 100) } catch { parts.logger.error("api poll failed", metadata: ["error": "\(error)"]); break }
             if readable[1] { drainAcknowledgements(acks, to: router) }
             if readable[0] {
                 // Bounded, so acknowledgements are never starved by a flood of requests.
@@ -116,32 +102,32 @@ final class APILoop: @unchecked Sendable {
         let bodyFrames = message.frameCount - delimiter
 
         let request: Result<APIRequest, InputError>
-        if message.byteCount > configuration.limits.maxMessageBytes {
-            request = .failure(InputError(code: "too_large", message: "request of \(message.byteCount) bytes is over the limit of \(configuration.limits.maxMessageBytes)"))
+        if message.byteCount > parts.configuration.limits.maxMessageBytes {
+            request = .failure(InputError(code: "too_large", message: "request of \(message.byteCount) bytes is over the limit of \(parts.configuration.limits.maxMessageBytes)"))
         } else if bodyFrames != 1 {
             request = .failure(InputError(code: bodyFrames > 1 ? "too_many_frames" : "missing_frame", message: "a request is one JSON frame after the envelope; got \(bodyFrames)"))
         } else if body[0].isEmpty {
             request = .failure(InputError(code: "empty_frame", message: "the request frame is empty"))
         } else {
-            request = APIRequestDecoder.decode(body[0], limits: configuration.limits)
+            request = APIRequestDecoder.decode(body[0], limits: parts.configuration.limits)
         }
 
         switch request {
         case .failure(let error):
-            counters.add(.received)
+            parts.counters.add(.received)
             reply(router, envelope, APIReplyEncoding.error(error))
             // Recorded and reported like any refused input; the reply has already gone.
-            let checks = InputChecks(limits: configuration.limits)
+            let checks = InputChecks(limits: parts.configuration.limits)
             let record = checks.reject(error, frames: body, byteCount: message.byteCount, source: .api, at: received)
-            if !commits.put(CommitRequest(item: .reject(record), envelope: nil, error: error)) {
+            if !parts.commits.put(CommitRequest(item: .reject(record), envelope: nil, error: error)) {
                 recordAfterCommitterStopped(record)
             }
         case .success(.submit(let article)):
-            counters.add(.received)
+            parts.counters.add(.received)
             if intakeClosed.load(ordering: .acquiring) {
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: "shutting_down", message: "the service is shutting down; retry elsewhere or later")))
-            } else if !work.put(WorkItem(source: .api, payload: .article(article), receivedAtMillis: received, envelope: envelope), timeout: 0.25) {
-                counters.add(.busy)
+            } else if !parts.work.put(WorkItem(source: .api, payload: .article(article), receivedAtMillis: received, envelope: envelope), timeout: 0.25) {
+                parts.counters.add(.busy)
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: "busy", message: "the work queue is full; retry after a pause")))
             }
         case .success(.replay(let query)):
@@ -151,12 +137,12 @@ final class APILoop: @unchecked Sendable {
                     types: query.types, lang: query.lang, entity: query.entity, limit: query.limit)
                 // Each stored result goes from SQLite's buffer straight into the reply.
                 var page = ReplayPageWriter(reusing: takeSpareReply())
-                let bounds = try store.replay(filter) { row in try row.withJSON { page.append(item: $0) } }
+                let bounds = try parts.store.replay(filter) { row in try row.withJSON { page.append(item: $0) } }
                 return page.finish(nextSeq: bounds.nextSeq, lastSeq: bounds.lastSeq)
             }
         case .success(.get(let id)):
             respond(router, envelope) {
-                guard let found = try store.article(id: id) else {
+                guard let found = try parts.store.article(id: id) else {
                     return APIReplyEncoding.error(InputError(code: "not_found", message: "no article with id \"\(id)\""))
                 }
                 var article = found.article.article
@@ -165,13 +151,13 @@ final class APILoop: @unchecked Sendable {
             }
         case .success(.stats):
             respond(router, envelope) {
-                let queue: [(String, Int64)] = [("queue.work", Int64(work.count)), ("queue.commit", Int64(commits.count))]
-                return APIReplyEncoding.stats(try store.counts() + counters.snapshot + queue)
+                let queue: [(String, Int64)] = [("queue.work", Int64(parts.work.count)), ("queue.commit", Int64(parts.commits.count))]
+                return APIReplyEncoding.stats(try parts.store.counts() + parts.counters.snapshot + queue)
             }
         case .success(.health):
             respond(router, envelope) {
                 APIReplyEncoding.health(
-                    status: intakeClosed.load(ordering: .relaxed) ? "stopping" : "ok", lastSeq: try store.lastSeq(),
+                    status: intakeClosed.load(ordering: .relaxed) ? "stopping" : "ok", lastSeq: try parts.store.lastSeq(),
                     uptimeSeconds: Date().timeIntervalSince(startedAt))
             }
         }
@@ -181,7 +167,7 @@ final class APILoop: @unchecked Sendable {
         do {
             reply(router, envelope, try body())
         } catch {
-            logger.error("api request failed", metadata: ["error": "\(error)"])
+            parts.logger.error("api request failed", metadata: ["error": "\(error)"])
             reply(router, envelope, APIReplyEncoding.error(InputError(code: "internal", message: "\(error)")))
         }
     }
@@ -191,7 +177,7 @@ final class APILoop: @unchecked Sendable {
             try router.send(envelope + [body])
         } catch {
             // The client went away (EHOSTUNREACH) or stopped reading: its reply cannot be delivered.
-            logger.warning("api reply not delivered", metadata: ["error": "\(error)"])
+            parts.logger.warning("api reply not delivered", metadata: ["error": "\(error)"])
         }
         // libzmq has copied the body: its storage can be written over by the next page.
         if body.capacity > spareReply.capacity && body.capacity <= Self.spareReplyLimit { spareReply = body }
@@ -201,10 +187,10 @@ final class APILoop: @unchecked Sendable {
     /// written to the rejects table here (PUB is closed, so it is not published), so none goes unrecorded.
     private func recordAfterCommitterStopped(_ record: RejectRecord) {
         do {
-            _ = try store.commit([.reject(record)], nowMillis: WallClock.millis(), render: Committer.render)
-            counters.add(.rejected)
+            _ = try parts.store.commit([.reject(record)], nowMillis: WallClock.millis(), render: Committer.render)
+            parts.counters.add(.rejected)
         } catch {
-            logger.error("reject not recorded", metadata: ["error": "\(error)", "reject.code": "\(record.code)"])
+            parts.logger.error("reject not recorded", metadata: ["error": "\(error)", "reject.code": "\(record.code)"])
         }
     }
 
