@@ -13,8 +13,9 @@ let package = Package(
     name: "LedeFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzArticleDecoder", dependencies: [.product(name: "LedeWire", package: root)]),
-        .executableTarget(name: "FuzzExtraction", dependencies: [.product(name: "LedeExtraction", package: root)]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzArticleDecoder", dependencies: ["FuzzDriver", .product(name: "LedeWire", package: root)]),
+        .executableTarget(name: "FuzzExtraction", dependencies: ["FuzzDriver", .product(name: "LedeExtraction", package: root)]),
     ],
     swiftLanguageModes: [.v6]
 )
