@@ -8,14 +8,7 @@ struct CalendarDay: Hashable, Comparable, Sendable {
     /// Nil when the date does not exist (31/2).
     init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Self.length(month: month, year: year) else { return nil }
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        days = era * 146097 + doe - 719468
+        days = Int(CalendarMath.days(fromCivil: Int64(year), Int64(month), Int64(day)))
     }
 
     init(_ date: PublicationDate) {
@@ -25,15 +18,8 @@ struct CalendarDay: Hashable, Comparable, Sendable {
     }
 
     var civil: (year: Int, month: Int, day: Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let (y, m, d) = CalendarMath.civil(fromDays: Int64(days))
+        return (Int(y), Int(m), Int(d))
     }
 
     /// 1 = Monday … 7 = Sunday (ISO 8601).
@@ -59,13 +45,7 @@ struct CalendarDay: Hashable, Comparable, Sendable {
         return "\(year)-W" + (week < 10 ? "0" : "") + String(week)
     }
 
-    static func length(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func length(month: Int, year: Int) -> Int { CalendarMath.daysInMonth(year, month) }
 
     static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.days < b.days }
 }
