@@ -130,33 +130,9 @@ extension JSONParser {
         return (bits & 0x8080_8080_8080_8080) == 0 && tail < 0x80
     }
 
-    /// The index of the first asciiQuote, asciiBackslash or control character at or after `i` (or the end).
+    /// The index of the first quote, backslash or control character at or after `i` (or the end).
     @inline(__always)
-    func scanPlainRun(from i: Int) -> Int {
-        var i = i
-        let n = input.count
-        if let base = input.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let q = word ^ (ones &* 0x22)
-                let bs = word ^ (ones &* 0x5C)
-                let hasQuote = (q &- ones) & ~q
-                let hasBackslash = (bs &- ones) & ~bs
-                let hasControl = (word &- ones &* 0x20) & ~word
-                if (hasQuote | hasBackslash | hasControl) & highs != 0 { break }
-                i += 8
-            }
-        }
-        while i < n {
-            let b = input[i]
-            if b == asciiQuote || b == asciiBackslash || b < 0x20 { return i }
-            i += 1
-        }
-        return i
-    }
+    func scanPlainRun(from i: Int) -> Int { JSONPlainRun.end(input, from: i) }
 
     /// The error for invalid UTF-8 somewhere in `range`, naming the first bad byte.
     func invalidUTF8(in range: Range<Int>) -> InputError {

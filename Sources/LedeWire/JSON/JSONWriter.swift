@@ -196,7 +196,7 @@ public struct JSONWriter: Sendable {
         var runStart = 0
         var i = 0
         while true {
-            i = Self.plainRunEnd(utf8, from: i)
+            i = JSONPlainRun.end(utf8, from: i)
             if i == utf8.count { break }
             if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
             appendEscape(utf8[i])
@@ -229,30 +229,5 @@ public struct JSONWriter: Sendable {
             let low = b & 0xF
             bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, 0x30 + (b >> 4), low < 10 ? 0x30 + low : 0x57 + low])
         }
-    }
-
-    /// The index of the first byte at or after `i` that must be escaped (or the end), eight bytes at a time.
-    @usableFromInline static func plainRunEnd(_ utf8: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
-        var i = i
-        let n = utf8.count
-        if let base = utf8.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let q = word ^ (ones &* 0x22)
-                let bs = word ^ (ones &* 0x5C)
-                let found = ((q &- ones) & ~q) | ((bs &- ones) & ~bs) | ((word &- ones &* 0x20) & ~word)
-                if found & highs != 0 { break }
-                i += 8
-            }
-        }
-        while i < n {
-            let b = utf8[i]
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
-            i += 1
-        }
-        return n
     }
 }
