@@ -122,8 +122,8 @@ struct EventText: Sendable {
         return nil
     }
 
-    /// `core(text).lowercased()`, without copying in the common case of a plain lowercase word, and
-    /// through a stack buffer otherwise.
+    /// The token without the punctuation around it, lowercased as `String.lowercased()` would: the text
+    /// itself in the common case of a plain lowercase word, otherwise built in a stack buffer.
     static func lowercasedCore(_ text: String) -> String {
         for s in text.unicodeScalars {
             guard let lower = isLowerOrDigit(s), lower else { return lowercased(core: text) }
@@ -144,7 +144,7 @@ struct EventText: Sendable {
             for s in scalars[lo..<hi] {
                 if isLowerOrDigit(s) == true {
                     n = UTF8Encoding.put(s.value, into: buffer, at: n)
-                } else if let lower = lowercaseLetter(s.value) {
+                } else if let lower = CharacterClass.simpleLower(s.value) {
                     n = UTF8Encoding.put(lower, into: buffer, at: n)
                 } else {
                     for l in s.properties.lowercaseMapping.unicodeScalars { n = UTF8Encoding.put(l.value, into: buffer, at: n) }
@@ -152,28 +152,6 @@ struct EventText: Sendable {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
         }
-    }
-
-    /// The lowercase of the capitals news text is made of (ASCII, Latin-1, the Vietnamese letters),
-    /// without a property look-up; nil for others.
-    @inline(__always)
-    static func lowercaseLetter(_ v: UInt32) -> UInt32? {
-        if v >= 0x41 && v <= 0x5A { return v + 32 }
-        if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return v + 32 }
-        if (v >= 0x100 && v <= 0x12F) || (v >= 0x1EA0 && v <= 0x1EF9) { return v & 1 == 0 ? v + 1 : v }
-        if v == 0x1A0 || v == 0x1AF { return v + 1 }
-        return nil
-    }
-
-    static func core(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var a = 0
-        var b = scalars.count
-        while a < b, !isWordScalar(scalars[a]) { a += 1 }
-        while b > a, !isWordScalar(scalars[b - 1]) { b -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[a..<b])
-        return String(view)
     }
 
     static func isCapitalized(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {

@@ -122,7 +122,7 @@ public struct TriggerLexicon: Sendable {
 
     /// The lexicon form of a phrase: the shared analyser's tokens, without punctuation, lowercased.
     static func words(of phrase: String) -> [String] {
-        TextAnalyzer.analyze(phrase, field: .body).tokens.map { EventText.core($0.text).lowercased() }
+        TextAnalyzer.analyze(phrase, field: .body).tokens.map { EventText.lowercasedCore($0.text) }
             .filter { !$0.isEmpty }
     }
 

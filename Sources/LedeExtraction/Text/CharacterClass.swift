@@ -57,15 +57,24 @@ enum CharacterClass {
         return lowerValue(v) != v
     }
 
-    private static func lowerValue(_ v: UInt32) -> UInt32 {
+    /// The lower case of a letter where one rule gives exactly Unicode's mapping (ASCII, Latin-1, Latin
+    /// Extended-A, 'Ơ' and 'Ư', the Vietnamese block); nil elsewhere, where a property look-up decides.
+    @inline(__always)
+    static func simpleLower(_ v: UInt32) -> UInt32? {
         switch v {
+        case 0x41...0x5A: return v | 0x20
         case 0xC0...0xDE where v != 0xD7: return v + 0x20
-        case 0x100...0x137: return v & 1 == 0 ? v + 1 : v
+        case 0x100...0x12F, 0x132...0x137, 0x14A...0x177, 0x1EA0...0x1EFF: return v & 1 == 0 ? v + 1 : v
         case 0x139...0x148: return v & 1 == 1 ? v + 1 : v
-        case 0x14A...0x177: return v & 1 == 0 ? v + 1 : v
-        case 0x1A0: return 0x1A1
-        case 0x1AF: return 0x1B0
-        case 0x1EA0...0x1EFF: return v & 1 == 0 ? v + 1 : v
+        case 0x1A0, 0x1AF: return v + 1
+        default: return nil
+        }
+    }
+
+    private static func lowerValue(_ v: UInt32) -> UInt32 {
+        if let l = simpleLower(v) { return l }
+        switch v {
+        case 0x130, 0x131: return 0x131  // 'İ' read as 'ı' (Unicode says "i̇"): what the shipped taggers learnt
         case 0x80..<0xC0, 0xDF...0xFF, 0x1E00..<0x1EA0: return v
         default:
             guard let scalar = Unicode.Scalar(v), scalar.properties.isUppercase else { return v }
