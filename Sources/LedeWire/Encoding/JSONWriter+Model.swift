@@ -11,27 +11,29 @@ extension JSONWriter {
         needsComma = true
     }
 
+    /// `"key":value` when there is a value, nothing when there is none: the optional members of the
+    /// schemas are left out rather than written as null.
+    mutating func optionalMember(_ quotedKeyWithColon: StaticString, _ value: String?) {
+        guard let value else { return }
+        rawKey(quotedKeyWithColon)
+        string(value)
+    }
+
+    mutating func optionalMember(_ quotedKeyWithColon: StaticString, _ value: Int?) {
+        guard let value else { return }
+        rawKey(quotedKeyWithColon)
+        int(value)
+    }
+
     /// `{"id","url"?,"title"?,"source"?,"published_at"?}` (no body).
     mutating func articleHeader(_ a: Article) {
         beginObject()
         rawKey("\"id\":")
         string(a.id)
-        if let url = a.url {
-            rawKey("\"url\":")
-            string(url)
-        }
-        if let title = a.title {
-            rawKey("\"title\":")
-            string(title)
-        }
-        if let source = a.source {
-            rawKey("\"source\":")
-            string(source)
-        }
-        if let date = a.publishedAt {
-            rawKey("\"published_at\":")
-            string(date.iso)
-        }
+        optionalMember("\"url\":", a.url)
+        optionalMember("\"title\":", a.title)
+        optionalMember("\"source\":", a.source)
+        optionalMember("\"published_at\":", a.publishedAt?.iso)
         endObject()
     }
 
@@ -53,10 +55,7 @@ extension JSONWriter {
         rawKey("\"text\":")
         string(m.span.text)
         spanOffsets(m.span)
-        if let value = m.value {
-            rawKey("\"value\":")
-            string(value)
-        }
+        optionalMember("\"value\":", m.value)
         rawKey("\"source\":")
         string(m.source)
         endObject()
@@ -70,18 +69,9 @@ extension JSONWriter {
         string(e.type.rawValue)
         rawKey("\"name\":")
         string(e.name)
-        if let country = e.country {
-            rawKey("\"country\":")
-            string(country)
-        }
-        if let geonames = e.geonamesID {
-            rawKey("\"geonames_id\":")
-            int(geonames)
-        }
-        if let cameo = e.cameo {
-            rawKey("\"cameo\":")
-            string(cameo)
-        }
+        optionalMember("\"country\":", e.country)
+        optionalMember("\"geonames_id\":", e.geonamesID)
+        optionalMember("\"cameo\":", e.cameo)
         endObject()
     }
 
@@ -97,10 +87,7 @@ extension JSONWriter {
         rawKey("\"text\":")
         string(a.span.text)
         spanOffsets(a.span)
-        if let cameo = a.cameo {
-            rawKey("\"cameo\":")
-            string(cameo)
-        }
+        optionalMember("\"cameo\":", a.cameo)
         endObject()
     }
 
@@ -112,14 +99,8 @@ extension JSONWriter {
         beginObject()
         rawKey("\"type\":")
         string(e.type)
-        if let mode = e.mode {
-            rawKey("\"mode\":")
-            string(mode)
-        }
-        if let context = e.context {
-            rawKey("\"context\":")
-            string(context)
-        }
+        optionalMember("\"mode\":", e.mode)
+        optionalMember("\"context\":", e.context)
         rawKey("\"cameo\":")
         string(e.cameo)
         rawKey("\"quad_class\":")
@@ -205,28 +186,13 @@ extension JSONWriter {
         beginObject()
         rawKey("\"id\":")
         string(a.id)
-        if let url = a.url {
-            rawKey("\"url\":")
-            string(url)
-        }
-        if let title = a.title {
-            rawKey("\"title\":")
-            string(title)
-        }
+        optionalMember("\"url\":", a.url)
+        optionalMember("\"title\":", a.title)
         rawKey("\"body\":")
         string(a.body)
-        if let lang = a.lang {
-            rawKey("\"lang\":")
-            string(lang)
-        }
-        if let date = a.publishedAt {
-            rawKey("\"published_at\":")
-            string(date.iso)
-        }
-        if let source = a.source {
-            rawKey("\"source\":")
-            string(source)
-        }
+        optionalMember("\"lang\":", a.lang)
+        optionalMember("\"published_at\":", a.publishedAt?.iso)
+        optionalMember("\"source\":", a.source)
         endObject()
     }
 }
