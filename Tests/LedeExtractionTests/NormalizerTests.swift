@@ -64,4 +64,15 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(analyzed.tokens.map(\.text), ["mỗi", "năm", "...", "Sau", "đó"])
         XCTAssertEqual(analyzed.tokens[2].end - analyzed.tokens[2].start, 1)
     }
+
+    func testTextThatGrowsWhenNormalisedKeepsEveryOffset() {
+        // Each ellipsis becomes three dots: 60 of them make the normalised text far longer than the input.
+        let text = String(repeating: "Hà Nội… ", count: 60)
+        let analyzed = TextAnalyzer.analyze(text, field: .body)
+        XCTAssertEqual(analyzed.tokens.count, 180)
+        let last = analyzed.tokens[analyzed.tokens.count - 1]
+        XCTAssertEqual(last.text, "...")
+        XCTAssertEqual(original(text, last), "…")
+        XCTAssertEqual(original(text, analyzed.tokens[177]), "Hà")
+    }
 }

@@ -125,7 +125,8 @@ extension EntityLinker {
             if e.kind == .country || e.kind == .organization { entity.cameo = e.cameo }
         } else if type0 == .organization || type0 == .miscellaneous {
             // "Bộ Ngoại giao Syria" → SYRGOV, "quân đội Nga" → RUSMIL.
-            for m in ms {
+            var tried = Set<String>()
+            for m in ms where tried.insert(m.span.text).inserted {
                 if let actor = gazetteer.actor(for: m.span.text) {
                     entity.cameo = actor.cameo
                     entity.country = actor.country
@@ -145,10 +146,18 @@ extension EntityLinker {
         "king", "queen", "prince", "pope", "chancellor", "secretary", "ambassador",
     ].map { $0.split(separator: " ").map { NameKey.of(String($0)) } }.sorted { $0.count > $1.count }
 
+    static let titleFirstWords = Set(titles.map { $0[0] })
+
     /// The person's name without a leading title ("Tướng Valery Gerasimov" → "Valery Gerasimov",
     /// "Gen. Gerasimov" → "Gerasimov"); unchanged when the title is all there is.
     static func withoutTitle(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
+        // Most names begin with a word no title begins with: then there is nothing to scan.
+        if let first = scalars.first, NameKey.isWordScalar(first), !NameKey.isMark(first), !WordScanner.isDigit(first.value) {
+            var end = 1
+            while end < scalars.count, NameKey.isWordScalar(scalars[end]) { end += 1 }
+            guard titleFirstWords.contains(NameKey.word(scalars[..<end])) else { return text }
+        }
         let words = WordScanner.scan(scalars).filter { $0.kind == .word }
         for title in titles where title.count < words.count && zip(title, words).allSatisfy({ $0 == $1.key }) {
             var rest = String.UnicodeScalarView()

@@ -10,13 +10,6 @@ struct NormalizedText {
     /// A composed character spans its base and marks; an ellipsis folded to "..." maps three to one.
     var sourceStart: [Int32] = []
     var sourceEnd: [Int32] = []
-
-    @inline(__always)
-    mutating func append(_ s: Unicode.Scalar, from start: Int, to end: Int) {
-        scalars.append(s)
-        sourceStart.append(Int32(start))
-        sourceEnd.append(Int32(end))
-    }
 }
 
 /// Normalisation shared by the analyser and by anything that looks words up in lexicons (gazetteers,
@@ -32,10 +25,66 @@ public enum Normalizer {
     }
 
     static func normalize(_ original: [Unicode.Scalar]) -> NormalizedText {
-        var out = NormalizedText()
-        out.scalars.reserveCapacity(original.count)
-        out.sourceStart.reserveCapacity(original.count)
-        out.sourceEnd.reserveCapacity(original.count)
+        var writer = Writer(capacity: original.count + 16)
+        defer { writer.deallocate() }
+        write(original, into: &writer)
+        return writer.text()
+    }
+
+    /// Where `normalize` writes: three parallel buffers, grown when full, copied out once at the end
+    /// (cheaper than three `Array.append`s per scalar, each with its own uniqueness and capacity check).
+    private struct Writer {
+        private var scalars: UnsafeMutablePointer<Unicode.Scalar>
+        private var starts: UnsafeMutablePointer<Int32>
+        private var ends: UnsafeMutablePointer<Int32>
+        private var capacity: Int
+        private var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            scalars = .allocate(capacity: capacity)
+            starts = .allocate(capacity: capacity)
+            ends = .allocate(capacity: capacity)
+        }
+
+        @inline(__always)
+        mutating func append(_ s: Unicode.Scalar, from start: Int, to end: Int) {
+            if count == capacity { grow() }
+            scalars[count] = s
+            starts[count] = Int32(start)
+            ends[count] = Int32(end)
+            count += 1
+        }
+
+        private mutating func grow() {
+            let larger = capacity * 2
+            func moved<T>(_ old: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+                let new = UnsafeMutablePointer<T>.allocate(capacity: larger)
+                new.moveInitialize(from: old, count: count)
+                old.deallocate()
+                return new
+            }
+            scalars = moved(scalars)
+            starts = moved(starts)
+            ends = moved(ends)
+            capacity = larger
+        }
+
+        func text() -> NormalizedText {
+            NormalizedText(
+                scalars: Array(UnsafeBufferPointer(start: scalars, count: count)),
+                sourceStart: Array(UnsafeBufferPointer(start: starts, count: count)),
+                sourceEnd: Array(UnsafeBufferPointer(start: ends, count: count)))
+        }
+
+        func deallocate() {
+            scalars.deallocate()
+            starts.deallocate()
+            ends.deallocate()
+        }
+    }
+
+    private static func write(_ original: [Unicode.Scalar], into out: inout Writer) {
         let n = original.count
         var i = 0
         while i < n {
@@ -53,7 +102,6 @@ public enum Normalizer {
             }
             i = j
         }
-        return out
     }
 
     @inline(__always)
@@ -69,7 +117,7 @@ public enum Normalizer {
     }
 
     @inline(__always)
-    private static func appendFolded(_ s: Unicode.Scalar, from start: Int, to end: Int, into out: inout NormalizedText) {
+    private static func appendFolded(_ s: Unicode.Scalar, from start: Int, to end: Int, into out: inout Writer) {
         let v = s.value
         if v < 0x80 {
             out.append(s, from: start, to: end)
