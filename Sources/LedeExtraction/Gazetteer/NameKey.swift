@@ -72,6 +72,26 @@ public enum NameKey {
         }
     }
 
+    /// `fold` with the key's hash (`hash(ofKey:)`) in place of the key, for callers that look words up
+    /// by hash: no string is built.
+    static func foldHash<C: Collection>(_ scalars: C) -> (hash: UInt64, firstUpper: Bool, letters: Int, upper: Int)
+    where C.Element == Unicode.Scalar {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 4) { buffer in
+            let word = write(scalars, into: buffer, at: 0)
+            return (hash(buffer[..<word.end]), word.firstUpper, word.letters, word.upper)
+        }
+    }
+
+    /// A fixed 64-bit hash (`FeatureHash`) of a key's bytes; `foldHash` gives the same for the word.
+    static func hash(ofKey key: String) -> UInt64 { hash(key.utf8) }
+
+    @inline(__always)
+    private static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h = FeatureHash.seed
+        for b in bytes { h = FeatureHash.add(h, UInt32(b)) }
+        return h
+    }
+
     /// Writes the key of one word at `start` of `buffer`, which must have room for 12 bytes a scalar
     /// (a mark written as "#" and its hex code, or a lowercase mapping of three scalars), plus the tone.
     @inline(__always)

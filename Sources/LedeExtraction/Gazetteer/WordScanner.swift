@@ -25,6 +25,33 @@ public enum WordScanner {
     public static func scan(_ scalars: [Unicode.Scalar]) -> [ScannedToken] {
         var tokens: [ScannedToken] = []
         tokens.reserveCapacity(scalars.count / 4)
+        segment(scalars) { kind, range, space, lineBreak in
+            switch kind {
+            case .number:
+                tokens.append(ScannedToken(
+                    kind: .number, start: range.lowerBound, end: range.upperBound, key: UTF8Encoding.string(scalars, range),
+                    isCapitalized: false, isAllCaps: false, spaceBefore: space, breakBefore: lineBreak))
+            case .word:
+                let f = NameKey.fold(scalars[range])
+                tokens.append(ScannedToken(
+                    kind: .word, start: range.lowerBound, end: range.upperBound, key: f.key,
+                    isCapitalized: f.firstUpper, isAllCaps: f.letters >= 2 && f.upper == f.letters,
+                    spaceBefore: space, breakBefore: lineBreak))
+            case .symbol:
+                tokens.append(ScannedToken(
+                    kind: .symbol, start: range.lowerBound, end: range.upperBound, key: String(scalars[range.lowerBound]),
+                    isCapitalized: false, isAllCaps: false, spaceBefore: space, breakBefore: lineBreak))
+            }
+        }
+        return tokens
+    }
+
+    /// The token boundaries alone, in order: each token's kind, scalar range, and whether whitespace and
+    /// a line break come before it. `scan` and the value rules (which key words by hash) build on it.
+    @inline(__always)
+    static func segment(
+        _ scalars: [Unicode.Scalar], _ token: (ScannedToken.Kind, Range<Int>, _ space: Bool, _ lineBreak: Bool) -> Void
+    ) {
         var i = 0
         let n = scalars.count
         var space = true
@@ -44,9 +71,7 @@ public enum WordScanner {
                     }
                     break
                 }
-                tokens.append(ScannedToken(
-                    kind: .number, start: start, end: i, key: UTF8Encoding.string(scalars, start..<i), isCapitalized: false, isAllCaps: false,
-                    spaceBefore: space, breakBefore: lineBreak))
+                token(.number, start..<i, space, lineBreak)
                 space = false
                 lineBreak = false
                 continue
@@ -55,11 +80,7 @@ public enum WordScanner {
                 let start = i
                 i += 1
                 while i < n, NameKey.isWordScalar(scalars[i]) { i += 1 }
-                let f = NameKey.fold(scalars[start..<i])
-                tokens.append(ScannedToken(
-                    kind: .word, start: start, end: i, key: f.key,
-                    isCapitalized: f.firstUpper, isAllCaps: f.letters >= 2 && f.upper == f.letters,
-                    spaceBefore: space, breakBefore: lineBreak))
+                token(.word, start..<i, space, lineBreak)
                 space = false
                 lineBreak = false
                 continue
@@ -72,14 +93,11 @@ public enum WordScanner {
             }
             // A stray combining mark after a symbol: attach it to nothing.
             if NameKey.isMark(s) { i += 1; continue }
-            tokens.append(ScannedToken(
-                kind: .symbol, start: i, end: i + 1, key: String(s), isCapitalized: false, isAllCaps: false,
-                spaceBefore: space, breakBefore: lineBreak))
+            token(.symbol, i..<(i + 1), space, lineBreak)
             space = false
             lineBreak = false
             i += 1
         }
-        return tokens
     }
 
     @inline(__always)

@@ -12,8 +12,7 @@ extension RuleScanner {
         if let w = word(k), let code = L.dollarPrefixes[w], isSymbol(k + 1, "$"), tight(k + 1), tight(k + 2), isNumber(k + 2) {
             currency = code
             k += 2
-        } else if k < tokens.count, tokens[k].kind == .symbol, let code = L.currencySymbols[tokens[k].key],
-                  continues(k + 1), isNumber(k + 1) {
+        } else if let code = currencySymbol(k), continues(k + 1), isNumber(k + 1) {
             currency = code
             k += 1
         }
@@ -40,7 +39,7 @@ extension RuleScanner {
             } else if let code = L.currencyWords[w] {
                 currency = currency ?? code
                 last = k + 1
-            } else if unitLength(at: k + 1, tightSingle: true) == 1 || hourMark(w) != nil {
+            } else if unitLength(at: k + 1, tightSingle: true) == 1 || hourMark(wordKey(k + 1)) != nil {
                 unitSpan = true
                 last = k + 1
             } else {
@@ -85,10 +84,9 @@ extension RuleScanner {
     /// How many qualifier words ("hơn", "gần", "ít nhất", "more than", "about") come before a number at i.
     func approxBefore(number i: Int) -> Int? {
         guard let w = word(i) else { return nil }
-        for pair in (vi ? L.viApproxPairs : L.enApproxPairs) where pair[0] == w {
-            var ok = true
-            for (n, p) in pair.enumerated().dropFirst() where !(continues(i + n) && word(i + n) == p) { ok = false; break }
-            if ok, continues(i + pair.count), startsNumber(i + pair.count) { return pair.count }
+        if let pair = phrase(vi ? L.viApproxPairs : L.enApproxPairs, at: i), continues(i + pair.length),
+           startsNumber(i + pair.length) {
+            return pair.length
         }
         if (vi ? L.viApprox : L.enApprox).contains(w), continues(i + 1), startsNumber(i + 1) { return 1 }
         return nil
@@ -103,53 +101,32 @@ extension RuleScanner {
     /// A number, or a currency sign before one.
     func startsNumber(_ i: Int) -> Bool {
         if isNumber(i) { return true }
-        guard i < tokens.count else { return false }
-        if tokens[i].kind == .symbol, L.currencySymbols[tokens[i].key] != nil { return isNumber(i + 1) }
-        if let w = word(i), L.dollarPrefixes[w] != nil { return isSymbol(i + 1, "$") && isNumber(i + 2) }
+        if currencySymbol(i) != nil { return isNumber(i + 1) }
+        if L.dollarPrefixes[word(i)] != nil { return isSymbol(i + 1, "$") && isNumber(i + 2) }
         return false
     }
 
-    /// Words of the phrase among `phrases` starting at i, longest first.
-    func phraseLength(_ phrases: [[String]], at i: Int) -> Int? {
-        var best: Int?
-        for phrase in phrases where phrase.count > (best ?? 0) {
-            var ok = true
-            for (n, p) in phrase.enumerated() where !(continues(i + n) && word(i + n) == p) { ok = false; break }
-            if ok { best = phrase.count }
-        }
-        return best
-    }
-
     func currencyAfter(_ i: Int, multiplied: Bool) -> (Int, String)? {
-        guard continues(i), i < tokens.count else { return nil }
-        if tokens[i].kind == .symbol, let code = L.currencySymbols[tokens[i].key], code != "USD" { return (1, code) }
-        var best: (Int, String)?
-        for (phrase, code) in L.currencyPhrases where phrase.count > (best?.0 ?? 0) {
-            var ok = true
-            for (n, p) in phrase.enumerated() where !(continues(i + n) && word(i + n) == p) { ok = false; break }
-            guard ok else { continue }
-            // "5 pounds" may weigh; "5 million pounds", "5 pounds sterling" do not.
-            if phrase.first == L.k("pounds") || phrase.first == L.k("pound"), phrase.count == 1, !multiplied { continue }
-            best = (phrase.count, code)
-        }
-        if let w = word(i), let code = L.currencyWords[w], best == nil || best!.0 < 1 { return (1, code) }
-        return best
+        guard continues(i) else { return nil }
+        if let code = currencySymbol(i), code != "USD" { return (1, code) }
+        // "5 pounds" may weigh; "5 million pounds", "5 pounds sterling" do not.
+        let weighs = { (p: PhraseTable<String>.Phrase) in !multiplied && p.words.count == 1 && L.pounds.contains(p.words[0]) }
+        if let found = phrase(L.currencyPhrases, at: i, accept: { !weighs($0) }) { return found }
+        if let code = L.currencyWords[word(i)] { return (1, code) }
+        return nil
     }
 
     /// The length of a unit phrase at i; with `tightSingle` only one-word units ("5km").
     func unitLength(at i: Int, tightSingle: Bool) -> Int? {
         let units = vi ? L.viUnits : L.enUnits
-        if tightSingle {
-            guard let w = word(i) else { return nil }
-            return units.contains([w]) ? 1 : nil
-        }
+        if tightSingle { return phrase(units, at: i, accept: { $0.words.count == 1 }) != nil ? 1 : nil }
         return phraseLength(units, at: i)
     }
 
     /// A quantity word follows (for bare years: "2000 people" is a count).
     func quantityFollows(_ i: Int) -> Bool {
         guard continues(i) else { return false }
-        if let w = word(i), L.multipliers[w] != nil { return true }
+        if L.multipliers[word(i)] != nil { return true }
         return unitLength(at: i, tightSingle: false) != nil || isSymbol(i, "%")
     }
 }

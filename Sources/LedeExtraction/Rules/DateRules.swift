@@ -85,7 +85,7 @@ extension RuleScanner {
     /// "10/12/2017", "7/12" after a cue, "2017-12-07", "7-12-2017", "3/2017" after a cue, a bare year.
     func numericDate(at i: Int) -> RuleMatch? {
         guard isNumber(i), !gluedToWord(i) else { return nil }
-        let text = tokens[i].key
+        let text = self.text(i)
         if text.utf8.contains(UInt8(ascii: "/")) {
             guard !isSymbol(i + 1, "/") || !tight(i + 1) else { return nil }  // "100/2019/NĐ-CP"
             let parts = text.split(separator: "/").map { Int($0) }
@@ -112,7 +112,7 @@ extension RuleScanner {
         if isSymbol(i + 1, "-"), tight(i + 1), isNumber(i + 2), tight(i + 2), isSymbol(i + 3, "-"), tight(i + 3),
            isNumber(i + 4), tight(i + 4), let a = int(i), let b = int(i + 2), let c = int(i + 4) {
             if text.count == 4 { return dayValue(year: a, month: b, day: c, first: i, last: i + 4) }
-            if tokens[i + 4].key.count == 4 { return dayValue(year: c, month: b, day: a, first: i, last: i + 4) }
+            if length(i + 4) == 4 { return dayValue(year: c, month: b, day: a, first: i, last: i + 4) }
         }
         // A bare year.
         guard text.count == 4, let year = int(i), (1900...2100).contains(year) else { return nil }
@@ -146,7 +146,7 @@ extension RuleScanner {
     /// "10 và 11/6", "12 - 14/6": the end of a range of days.
     func rangeBefore(_ i: Int) -> Bool {
         guard continues(i), isNumber(i - 2), continues(i - 1) else { return false }
-        return word(i - 1) == L.k("và") || isSymbol(i - 1, "-") || isSymbol(i - 1, "–")
+        return word(i - 1) == L.va || isSymbol(i - 1, "-") || isSymbol(i - 1, "–")
     }
 
     /// "7/12 tới", "7/12 vừa qua": the words after a day/month make it a date.

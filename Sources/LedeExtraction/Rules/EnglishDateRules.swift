@@ -34,7 +34,7 @@ extension RuleScanner {
         }
         // "mid-2017", "mid-December"
         if w == L.mid, isSymbol(i + 1, "-"), tight(i + 1), tight(i + 2) {
-            if let y = int(i + 2), tokens[i + 2].key.count == 4 { return yearValue(y, first: i, last: i + 2) }
+            if let y = int(i + 2), length(i + 2) == 4 { return yearValue(y, first: i, last: i + 2) }
             if let m = enMonthFirst(at: i + 2) { return RuleMatch(type: .date, first: i, last: m.last, value: m.value) }
             return nil
         }
@@ -58,29 +58,29 @@ extension RuleScanner {
         var last = i
         // "Dec." keeps its dot; "December." ends a sentence.
         if isSymbol(k, "."), tight(k), L.enMonthAbbreviations.contains(w) { last = k; k += 1 }
-        if continues(k), let d = int(k), (1...31).contains(d), tokens[k].key.count <= 2 {
+        if continues(k), let d = int(k), (1...31).contains(d), length(k) <= 2 {
             var end = k
             if tight(k + 1), let s = word(k + 1), L.enOrdinalSuffixes.contains(s) { end = k + 1 }
             var y: Int?
             var yk = end + 1
             if isSymbol(yk, ",") { yk += 1 }
-            if continues(yk), let year = int(yk), tokens[yk].key.count == 4 { y = year; end = yk }
+            if continues(yk), let year = int(yk), length(yk) == 4 { y = year; end = yk }
             return dayValue(year: y, month: month, day: d, first: i, last: end)
         }
-        if continues(k), let year = int(k), tokens[k].key.count == 4, (1000...2199).contains(year) {
+        if continues(k), let year = int(k), length(k) == 4, (1000...2199).contains(year) {
             return monthValue(year: year, month: month, first: i, last: k)
         }
         // A month alone; "May" only where it cannot be the verb.
         if w == L.may {
             guard continues(i), let prev = word(i - 1), L.enMonthCues.contains(prev) else { return nil }
         }
-        if w.count <= 3 && last == i && w != L.may { return nil }  // "Mar", "Jan" alone are too often names
+        if L.enThreeLetterMonths.contains(w) && last == i { return nil }  // "Mar", "Jan" alone are too often names
         return monthValue(year: nil, month: month, first: i, last: last)
     }
 
     /// "7 December 2017", "7th December", "7 Dec".
     func enDayFirst(at i: Int) -> RuleMatch? {
-        guard let d = int(i), (1...31).contains(d), tokens[i].key.count <= 2, !gluedToWord(i) else { return nil }
+        guard let d = int(i), (1...31).contains(d), length(i) <= 2, !gluedToWord(i) else { return nil }
         var k = i + 1
         if tight(k), let s = word(k), L.enOrdinalSuffixes.contains(s) { k += 1 }
         if word(k) == L.of { k += 1 }
@@ -89,7 +89,7 @@ extension RuleScanner {
         if isSymbol(k + 1, "."), tight(k + 1), L.enMonthAbbreviations.contains(w) { end = k + 1 }
         // "7 December 2017", "30 July, 2002"
         let yk = isSymbol(end + 1, ",") ? end + 2 : end + 1
-        if continues(yk), let y = int(yk), tokens[yk].key.count == 4 {
+        if continues(yk), let y = int(yk), length(yk) == 4 {
             return dayValue(year: y, month: month, day: d, first: i, last: yk)
         }
         return dayValue(year: nil, month: month, day: d, first: i, last: end)

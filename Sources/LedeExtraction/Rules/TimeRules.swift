@@ -5,7 +5,7 @@ extension RuleScanner {
             return RuleMatch(type: .time, first: i, last: i, value: w == L.noon ? "12:00" : "00:00")
         }
         guard isNumber(i), !gluedToWord(i) else { return nil }
-        let text = tokens[i].key
+        let text = self.text(i)
         var hour: Int
         var minute = 0
         var last = i
@@ -23,18 +23,18 @@ extension RuleScanner {
             (hour, minute) = (h, m)
         } else if let h = int(i), text.count <= 2 {
             hour = h
-            if tight(i + 1), let w = word(i + 1), let m = hourMark(w) {
+            if tight(i + 1), word(i + 1) != nil, let m = hourMark(wordKey(i + 1)) {
                 // "8h30", "20h", "8g"
                 guard h <= 24, !durationBefore(i) else { return nil }
                 (minute, last, clockWritten) = (m, i + 1, true)
-            } else if vi, next(i + 1, is: [L.gio]) {
+            } else if vi, next(i + 1, is: L.gio) {
                 guard h <= 24 else { return nil }
                 last = i + 1
-                if continues(i + 2), let m = int(i + 2), m < 60, tokens[i + 2].key.count <= 2 {
+                if continues(i + 2), let m = int(i + 2), m < 60, length(i + 2) <= 2 {
                     minute = m
                     last = i + 2
-                    if next(i + 3, is: [L.phut]) { last = i + 3 }
-                } else if next(i + 2, is: [L.ruoi]) {
+                    if next(i + 3, is: L.phut) { last = i + 3 }
+                } else if next(i + 2, is: L.ruoi) {
                     minute = 30
                     last = i + 2
                 }
@@ -85,14 +85,14 @@ extension RuleScanner {
     func meridiem(after i: Int) -> (Int, Bool)? {
         let k = i + 1
         guard continues(k), let w = word(k) else { return nil }
-        if w == "am" || w == "pm" {
-            return (k, w == "pm")  // a dot after "am" ends the sentence
+        if w == L.am || w == L.pm {
+            return (k, w == L.pm)  // a dot after "am" ends the sentence
         }
         // "a.m." is a, ., m, .
-        if (w == "a" || w == "p"), isSymbol(k + 1, "."), tight(k + 1), word(k + 2) == "m", tight(k + 2) {
+        if (w == L.a || w == L.p), isSymbol(k + 1, "."), tight(k + 1), word(k + 2) == L.m, tight(k + 2) {
             var end = k + 2
             if isSymbol(k + 3, "."), tight(k + 3) { end = k + 3 }
-            return (end, w == "p")
+            return (end, w == L.p)
         }
         return nil
     }
@@ -106,7 +106,7 @@ extension RuleScanner {
         var absorb = true
         if continues(k + 1) {
             if isNumber(k + 1) || word(k + 1) == L.ngay || word(k + 1) == L.hom || word(k + 1) == L.mai
-                || L.viRelativeDay[word(k + 1) ?? ""] != nil || word(k + 1) == L.thu || word(k + 1) == L.chu {
+                || L.viRelativeDay[word(k + 1)] != nil || word(k + 1) == L.thu || word(k + 1) == L.chu {
                 absorb = false
             }
         }

@@ -17,8 +17,8 @@
 /// into the field as received; the rules scan the original scalars, not the tagger's tokens.
 public enum ValueRules {
     public static func find(in text: AnalyzedText, lang: String, publishedAt: PublicationDate?) -> [Mention] {
-        let tokens = WordScanner.scan(text.scalars)
-        let scanner = RuleScanner(tokens: tokens, lang: lang == "vi" ? "vi" : "en", pub: publishedAt)
+        let tokens = RuleToken.scan(text.scalars)
+        let scanner = RuleScanner(tokens: tokens, scalars: text.scalars, vi: lang == "vi", pub: publishedAt)
         var out: [Mention] = []
         var lastDay = publishedAt?.iso  // for "cùng ngày", "the same day"
         var i = 0
@@ -55,12 +55,12 @@ struct RuleMatch {
 
 /// The rules' view of one field: scanned tokens and helpers to read them.
 struct RuleScanner {
-    let tokens: [ScannedToken]
-    /// "vi" or "en": number format and vocabulary. Other languages are read as English.
-    let lang: String
+    let tokens: [RuleToken]
+    /// The field's scalars, where numbers are read.
+    let scalars: [Unicode.Scalar]
+    /// Vietnamese number format and vocabulary; otherwise English (other languages are read as English).
+    let vi: Bool
     let pub: PublicationDate?
-
-    var vi: Bool { lang == "vi" }
 
     /// The first rule matching at token `i`: dates and times before amounts, so that "7/12" is a date
     /// and "8h30" a time rather than two numbers.
@@ -68,7 +68,7 @@ struct RuleScanner {
         // Most tokens start nothing: one set lookup rules them out.
         switch tokens[i].kind {
         case .number: break
-        case .symbol: return L.currencySymbols[tokens[i].key] != nil ? amount(at: i) : nil
+        case .symbol: return currencySymbol(i) != nil ? amount(at: i) : nil
         case .word: guard L.starters.contains(tokens[i].key) else { return nil }
         }
         if let m = date(at: i) { return m }
@@ -78,18 +78,30 @@ struct RuleScanner {
 
     // MARK: token access
 
-    func key(_ i: Int) -> String? { i >= 0 && i < tokens.count ? tokens[i].key : nil }
-
-    /// The key of token i when it is a word.
-    func word(_ i: Int) -> String? {
+    /// The hash of token i's key when it is a word (compare with `RuleLexicon`'s words).
+    func word(_ i: Int) -> UInt64? {
         i >= 0 && i < tokens.count && tokens[i].kind == .word ? tokens[i].key : nil
     }
 
+    /// Token i's `NameKey` key, built for the few rules that read a word's letters.
+    func wordKey(_ i: Int) -> String { NameKey.word(scalars[tokens[i].start..<tokens[i].end]) }
+
     func isNumber(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .number }
 
-    func isSymbol(_ i: Int, _ s: String) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .symbol && tokens[i].key == s
+    func isSymbol(_ i: Int, _ s: Unicode.Scalar) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .symbol && tokens[i].key == UInt64(s.value)
     }
+
+    /// The currency of token i when it is a currency sign.
+    func currencySymbol(_ i: Int) -> String? {
+        i >= 0 && i < tokens.count && tokens[i].kind == .symbol ? L.currencySymbols[tokens[i].key] : nil
+    }
+
+    /// Token i as written (for numbers: digits and separators, all ASCII).
+    func text(_ i: Int) -> String { UTF8Encoding.string(scalars, tokens[i].start..<tokens[i].end) }
+
+    /// How many scalars token i has (for numbers, its characters).
+    func length(_ i: Int) -> Int { tokens[i].end - tokens[i].start }
 
     /// Token i follows i-1 on the same line (an expression may continue into it).
     func continues(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].breakBefore }
@@ -97,31 +109,55 @@ struct RuleScanner {
     /// Token i is written tight against the previous one ("8h", "5%", "$5").
     func tight(_ i: Int) -> Bool { continues(i) && !tokens[i].spaceBefore }
 
+    /// Token i continues the expression and is one of `words`.
+    func next(_ i: Int, is words: WordSet) -> Bool { continues(i) && words.contains(word(i)) }
+
     /// Token i continues the expression and is the word `w`.
-    func next(_ i: Int, is words: Set<String>) -> Bool {
-        continues(i) && word(i).map(words.contains) == true
-    }
+    func next(_ i: Int, is w: UInt64) -> Bool { continues(i) && word(i) == w }
 
     func capitalized(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].isCapitalized }
 
     /// An integer token without separators.
     func int(_ i: Int) -> Int? {
-        guard isNumber(i), tokens[i].key.count <= 9 else { return nil }
-        return Int(tokens[i].key)
+        guard isNumber(i), length(i) <= 9 else { return nil }
+        var n = 0
+        for s in scalars[tokens[i].start..<tokens[i].end] {
+            guard WordScanner.isDigit(s.value) else { return nil }
+            n = n * 10 + Int(s.value - 0x30)
+        }
+        return n
     }
 
     /// The number a token holds in this language's format.
     func number(_ i: Int) -> NumberValue? {
-        isNumber(i) ? NumberValue(tokens[i].key, lang: lang) : nil
+        isNumber(i) ? NumberValue(text(i), lang: vi ? "vi" : "en") : nil
+    }
+
+    /// The phrase of `table` at token i (whose later words continue the expression) that `accept` takes,
+    /// the longest: its length and value.
+    func phrase<V>(_ table: PhraseTable<V>, at i: Int, accept: (PhraseTable<V>.Phrase) -> Bool = { _ in true })
+        -> (length: Int, value: V)?
+    {
+        guard let phrases = table[word(i)] else { return nil }
+        search: for p in phrases {
+            for n in 1..<p.words.count where !(continues(i + n) && word(i + n) == p.words[n]) { continue search }
+            if accept(p) { return (p.words.count, p.value) }
+        }
+        return nil
+    }
+
+    /// Words of the phrase of `table` starting at i and continuing the expression, longest first.
+    func phraseLength<V>(_ table: PhraseTable<V>, at i: Int) -> Int? {
+        continues(i) ? phrase(table, at: i)?.length : nil
     }
 
     /// "cùng ngày", "the same day": the day of the last date before it (filled in by `ValueRules.find`).
     func sameDay(at i: Int) -> RuleMatch? {
         guard let w = word(i) else { return nil }
-        if vi, w == L.cung, next(i + 1, is: [L.ngay]), !(continues(i + 2) && isNumber(i + 2)) {
+        if vi, w == L.cung, next(i + 1, is: L.ngay), !(continues(i + 2) && isNumber(i + 2)) {
             return RuleMatch(type: .date, first: i, last: i + 1, value: nil)
         }
-        if !vi, w == L.the, next(i + 1, is: [L.same]), next(i + 2, is: [L.day]) {
+        if !vi, w == L.the, next(i + 1, is: L.same), next(i + 2, is: L.day) {
             return RuleMatch(type: .date, first: i, last: i + 2, value: nil)
         }
         return nil
@@ -132,8 +168,8 @@ struct RuleScanner {
         var j = i - 1
         var seen = 0
         while j >= 0, seen < 6, !tokens[j + 1].breakBefore {
-            if tokens[j].kind == .symbol, tokens[j].key == "." { break }
-            if let w = word(j), RuleLexicon.futureMarkers.contains(w) { return true }
+            if isSymbol(j, ".") { break }
+            if RuleLexicon.futureMarkers.contains(word(j)) { return true }
             j -= 1
             seen += 1
         }

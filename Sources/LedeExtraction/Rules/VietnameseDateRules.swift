@@ -5,8 +5,8 @@ extension RuleScanner {
         guard let w = word(i) else { return nil }
         // "rạng sáng 7/12", "sáng 7/12", "chiều qua", "tối nay", "sáng hôm qua", "sáng thứ Hai".
         var j = i
-        if w == L.rang, next(i + 1, is: [L.sang]) { j = i + 1 }
-        if L.partsOfDay[word(j) ?? ""] != nil {
+        if w == L.rang, next(i + 1, is: L.sang) { j = i + 1 }
+        if L.partsOfDay[word(j)] != nil {
             let k = j + 1
             guard continues(k) else { return nil }
             if let r = word(k) {
@@ -23,7 +23,7 @@ extension RuleScanner {
         if w == L.thu || w == L.chu { return viWeekday(at: i) }
         if w == L.thang { return viMonth(at: i) }
         if w == L.nam {
-            if let y = int(i + 1), tokens[i + 1].key.count == 4, continues(i + 1), !gluedToWord(i + 1),
+            if let y = int(i + 1), length(i + 1) == 4, continues(i + 1), !gluedToWord(i + 1),
                !(tight(i + 2) && word(i + 2) != nil) {
                 return yearValue(y, first: i, last: i + 1)
             }
@@ -53,13 +53,13 @@ extension RuleScanner {
         if word(i + 1) == L.mai { return relativeDay(1, first: i, last: i + 1) }
         if let m = viNumericDayMonth(at: i + 1, cued: true) { return RuleMatch(type: .date, first: i, last: m.last, value: m.value) }
         // "ngày 12 đến ngày 14/06", "ngày 10 và 11/6": the first day takes the second's month.
-        if let d = int(i + 1), (1...31).contains(d), tokens[i + 1].key.count <= 2, continues(i + 2) {
+        if let d = int(i + 1), (1...31).contains(d), length(i + 1) <= 2, continues(i + 2) {
             var k = i + 2
-            if word(k) == L.k("đến") || word(k) == L.k("tới") || word(k) == L.k("và") || isSymbol(k, "-") || isSymbol(k, "–") {
+            if word(k) == L.den || word(k) == L.toi || word(k) == L.va || isSymbol(k, "-") || isSymbol(k, "–") {
                 k += 1
                 if word(k) == L.ngay { k += 1 }
                 if continues(k), isNumber(k) {
-                    let parts = tokens[k].key.split(separator: "/")
+                    let parts = text(k).split(separator: "/")
                     if parts.count >= 2, let m = Int(parts[1]) {
                         let y = parts.count == 3 ? Int(parts[2]).map { parts[2].count == 2 ? 2000 + $0 : $0 } : nil
                         return dayValue(year: y, month: m, day: d, first: i, last: i + 1)
@@ -68,9 +68,9 @@ extension RuleScanner {
             }
         }
         // "ngày 7 tháng 12 [năm 2017]"
-        if let d = int(i + 1), (1...31).contains(d), next(i + 2, is: [L.thang]), continues(i + 3) {
+        if let d = int(i + 1), (1...31).contains(d), next(i + 2, is: L.thang), continues(i + 3) {
             guard let (month, last) = viMonthNumber(at: i + 3) else { return nil }
-            if next(last + 1, is: [L.nam]), continues(last + 2), let y = int(last + 2), tokens[last + 2].key.count == 4 {
+            if next(last + 1, is: L.nam), continues(last + 2), let y = int(last + 2), length(last + 2) == 4 {
                 return dayValue(year: y, month: month, day: d, first: i, last: last + 2)
             }
             return dayValue(year: nil, month: month, day: d, first: i, last: last)
@@ -81,7 +81,7 @@ extension RuleScanner {
     /// A day/month number token: "7/12" (with `cued` or after a cue word), "7/12/2017", "7-12".
     func viNumericDayMonth(at i: Int, cued: Bool = true) -> RuleMatch? {
         guard isNumber(i), !gluedToWord(i) else { return nil }
-        let parts = tokens[i].key.split(separator: "/")
+        let parts = text(i).split(separator: "/")
         guard !(isSymbol(i + 1, "/") && tight(i + 1)) else { return nil }
         if parts.count == 2 || parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]) {
             var year: Int?
@@ -93,7 +93,7 @@ extension RuleScanner {
         }
         // "7-12" / "7-12-2017" written with hyphens.
         if parts.count == 1, let d = int(i), isSymbol(i + 1, "-"), tight(i + 1), tight(i + 2), let m = int(i + 2) {
-            if isSymbol(i + 3, "-"), tight(i + 3), tight(i + 4), let y = int(i + 4), tokens[i + 4].key.count == 4 {
+            if isSymbol(i + 3, "-"), tight(i + 3), tight(i + 4), let y = int(i + 4), length(i + 4) == 4 {
                 return dayValue(year: y, month: m, day: d, first: i, last: i + 4)
             }
             return dayValue(year: nil, month: m, day: d, first: i, last: i + 2)
@@ -118,13 +118,13 @@ extension RuleScanner {
     func viMonth(at i: Int) -> RuleMatch? {
         guard continues(i + 1) else { return nil }
         if isNumber(i + 1), !gluedToWord(i + 1) {
-            let parts = tokens[i + 1].key.split(separator: "/")
+            let parts = text(i + 1).split(separator: "/")
             if parts.count == 2, let m = Int(parts[0]), let y = Int(parts[1]), parts[1].count == 4 {
                 return monthValue(year: y, month: m, first: i, last: i + 1)
             }
         }
         if let (month, last) = viMonthNumber(at: i + 1) {
-            if next(last + 1, is: [L.nam]), continues(last + 2), let y = int(last + 2), tokens[last + 2].key.count == 4 {
+            if next(last + 1, is: L.nam), continues(last + 2), let y = int(last + 2), length(last + 2) == 4 {
                 return monthValue(year: y, month: month, first: i, last: last + 2)
             }
             // "tháng 3 người"? A unit right after means a count, not a month.
@@ -140,7 +140,7 @@ extension RuleScanner {
     func viWeekday(at i: Int) -> RuleMatch? {
         var weekday: Int
         var last: Int
-        if word(i) == L.chu, next(i + 1, is: [L.nhat]) {
+        if word(i) == L.chu, next(i + 1, is: L.nhat) {
             weekday = 7
             last = i + 1
         } else if word(i) == L.thu, continues(i + 1) {
@@ -167,7 +167,7 @@ extension RuleScanner {
         // Lowercase "thứ hai" is usually "second"; weekdays are written with a capital.
         // "thứ 8" is an ordinal; lowercase "thứ hai" is usually "second".
         guard !isNumber(last), weekday == 7 || capitalized(last) else { return nil }
-        if next(last + 1, is: [L.tuan]), continues(last + 2), let r = word(last + 2), let off = L.viRelativePeriod[r], off != 0 {
+        if next(last + 1, is: L.tuan), continues(last + 2), let r = word(last + 2), let off = L.viRelativePeriod[r], off != 0 {
             return weekdayValue(weekday, first: i, last: last + 2, weekOffset: off)
         }
         return weekdayValue(weekday, first: i, last: last)
