@@ -136,16 +136,29 @@ public enum NameKey {
                 if f.tone != 0 { tone = f.tone }
                 continue
             }
-            if isMark(s) { n = UTF8Encoding.put(v, into: buf, at: n); continue }
-            let p = s.properties
-            if p.isAlphabetic {
+            let other = writeOther(s, into: buf, at: n)
+            n = other.end
+            if other.letter {
                 letters += 1
-                if p.isUppercase { upper += 1; if letters == 1 { firstUpper = true } }
+                if other.upper { upper += 1; if letters == 1 { firstUpper = true } }
             }
-            for l in p.lowercaseMapping.unicodeScalars { n = UTF8Encoding.put(l.value, into: buf, at: n) }
         }
         if tone != 0 { buf[n] = tone; n += 1 }
         return (n, firstUpper, letters, upper)
+    }
+
+    /// A scalar outside ASCII and the Latin tables: a mark as it is, anything else lowercase. Out of line,
+    /// so that a word without such scalars does not set up `Unicode.Scalar.Properties` (a resilient type,
+    /// costly to prepare on every call).
+    @inline(never)
+    static func writeOther(_ s: Unicode.Scalar, into buf: UnsafeMutableBufferPointer<UInt8>, at start: Int)
+        -> (end: Int, letter: Bool, upper: Bool)
+    {
+        if isMark(s) { return (UTF8Encoding.put(s.value, into: buf, at: start), false, false) }
+        let p = s.properties
+        var n = start
+        for l in p.lowercaseMapping.unicodeScalars { n = UTF8Encoding.put(l.value, into: buf, at: n) }
+        return (n, p.isAlphabetic, p.isAlphabetic && p.isUppercase)
     }
 
     /// Lookup tables, built once from Foundation's canonical decompositions. A class, so that taking

@@ -16,7 +16,10 @@ struct WordTable<Value: Sendable>: Sendable {
     init(_ pairs: [String: Value]) { self.init(hashed: pairs.map { (RuleLexicon.k($0.key), $0.value) }) }
 
     /// The value of a word; nil for no word.
-    subscript(_ word: UInt64?) -> Value? { word.flatMap(table.get) }
+    subscript(_ word: UInt64?) -> Value? {
+        guard let word else { return nil }
+        return table.get(word)
+    }
 }
 
 typealias WordSet = WordTable<Void>
@@ -54,7 +57,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The phrases starting with `word`, longest first.
-    subscript(_ word: UInt64?) -> [Phrase]? { word.flatMap(table.get) }
+    subscript(_ word: UInt64?) -> [Phrase]? {
+        guard let word else { return nil }
+        return table.get(word)
+    }
 }
 
 extension PhraseTable where Value == Void {
