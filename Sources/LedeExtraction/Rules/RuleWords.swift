@@ -1,5 +1,6 @@
 /// Rule words keyed by the hash of their `NameKey` key, as `RuleToken` carries a word: a look-up is one
-/// probe of a `HashTable`, with no string hashed or compared.
+/// probe of a `HashTable`, with no string hashed or compared. Like the tagger's weights, it trusts 64 bits:
+/// another word hashing to a rule word's hash is too unlikely to check for.
 struct WordTable<Value: Sendable>: Sendable {
     private var table = HashTable<Value>()
     /// The words' hashes, each once.
