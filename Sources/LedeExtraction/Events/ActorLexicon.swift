@@ -9,7 +9,7 @@ struct ActorLexicon: Sendable {
         var kind: Kind
     }
 
-    private let byFirstWord: [UInt64: [Entry]]
+    private let byFirstWord: HashTable<[Entry]>
 
     static let vi = ActorLexicon(lang: "vi")
     static let en = ActorLexicon(lang: "en")
@@ -29,14 +29,15 @@ struct ActorLexicon: Sendable {
         for e in entries where !e.words.isEmpty && seen.insert(e.words).inserted {
             index[e.words[0].wordKey, default: []].append(e)
         }
-        for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
-        byFirstWord = index
+        var table = HashTable<[Entry]>(capacity: index.count)
+        for (key, group) in index { table[key] = group.sorted { $0.words.count > $1.words.count } }
+        byFirstWord = table
     }
 
     /// The longest entry starting at word `i` (within `bound`), if any. Countries must be capitalised
     /// in the text ("Anh" the country, not "anh" the pronoun).
     func match(_ words: [EventWord], at i: Int, within bound: Range<Int>) -> Entry? {
-        guard let candidates = byFirstWord[words[i].key] else { return nil }
+        guard let candidates = byFirstWord.get(words[i].key) else { return nil }
         outer: for e in candidates where i + e.words.count <= bound.upperBound {
             for k in e.words.indices where !words[i + k].text.same(e.words[k]) { continue outer }
             if e.kind == .country, !words[i].capitalized { continue }

@@ -1,9 +1,16 @@
 /// Counts reported with an event: "tiêu diệt hơn 550 tay súng" (killed ≥ 550), "khiến 5 người
 /// thiệt mạng" (killed 5), "at least 12 people were injured".
 enum EventCounts {
-    static let atLeast: [String] = ["hơn", "trên", "ít nhất", "không dưới", "hàng", "more than", "over", "at least"]
-    static let about: [String] = ["khoảng", "gần", "chừng", "ước tính", "about", "around", "nearly", "almost", "some", "roughly"]
-    static let atMost: [String] = ["dưới", "chưa đến", "tối đa", "không quá", "up to", "fewer than", "less than", "at most"]
+    /// Words before a number that qualify it, in the order they are tried.
+    static let qualifiers: [(CuePhrases, EventCount.Qualifier)] = [
+        (CuePhrases(["hơn", "trên", "ít nhất", "không dưới", "hàng", "more than", "over", "at least"]), .atLeast),
+        (CuePhrases(["khoảng", "gần", "chừng", "ước tính", "about", "around", "nearly", "almost", "some", "roughly"]), .about),
+        (CuePhrases(["dưới", "chưa đến", "tối đa", "không quá", "up to", "fewer than", "less than", "at most"]), .atMost),
+    ]
+    static let millions = CuePhrases(["triệu", "million"])
+    static let thousands = CuePhrases(["nghìn", "ngàn", "thousand"])
+    /// "700 người đã thiệt mạng": an auxiliary may stand between the count and what it counts.
+    static let auxiliaries = CuePhrases(["đã", "bị", "were", "have", "had"])
 
     /// Words after a number that say what it counts.
     static let kinds: [(words: [String], kind: String)] = [
@@ -18,18 +25,20 @@ enum EventCounts {
         (["people", "arrested"], "arrested"), (["người", "mất", "tích"], "missing"), (["missing"], "missing"),
     ]
 
-    static let smallNumbers: [String: Int] = [
-        "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-        "dozens": 24, "hundreds": 200,
+    static let smallNumbers: [(word: String, value: Int)] = [
+        ("hai", 2), ("ba", 3), ("bốn", 4), ("năm", 5), ("sáu", 6), ("bảy", 7), ("tám", 8), ("chín", 9), ("mười", 10),
+        ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
+        ("dozens", 24), ("hundreds", 200),
     ]
+    static let smallNumberWords = CuePhrases(smallNumbers.map(\.word))
 
-    /// A number word: "550", "340.000" (Vietnamese thousands), "1,200" (English thousands), "hai".
-    static func number(_ word: String, lang: String) -> Int? {
+    /// Word `i` as a number: "550", "340.000" (Vietnamese thousands), "1,200" (English thousands), "hai".
+    static func number(_ words: [EventWord], _ i: Int, lang: String) -> Int? {
+        let word = words[i].text
         guard let first = word.utf8.first else { return nil }
-        guard first >= 0x30 && first <= 0x39 else { return word.utf8.count <= 8 ? smallNumbers[word] : nil }
-        let thousands: UInt8 = lang == "vi" ? 0x2E : 0x2C
-        guard word.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == thousands }) else { return nil }
+        guard first >= 0x30 && first <= 0x39 else { return smallNumberWords.index(words, i).map { smallNumbers[$0].value } }
+        let separator: UInt8 = lang == "vi" ? 0x2E : 0x2C
+        guard word.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == separator }) else { return nil }
         return Int(String(word.filter(\.isNumber)))
     }
 
@@ -38,32 +47,26 @@ enum EventCounts {
         let w = text.words
         var found: [EventCount] = []
         func qualifier(before i: Int) -> (EventCount.Qualifier, Int) {
-            for (list, q) in [(atLeast, EventCount.Qualifier.atLeast), (about, .about), (atMost, .atMost)] {
-                for phrase in list {
-                    let parts = phrase.split(separator: " ").map(String.init)
-                    let start = i - parts.count
-                    if start >= sentence.lowerBound, (0..<parts.count).allSatisfy({ w[start + $0].text.same(parts[$0]) }) {
-                        return (q, start)
-                    }
-                }
+            guard i > sentence.lowerBound else { return (.exact, i) }
+            for (list, q) in qualifiers {
+                if let start = list.longest(w, endingAt: i - 1, from: sentence.lowerBound) { return (q, start) }
             }
             return (.exact, i)
         }
         var k = max(sentence.lowerBound, trigger.lowerBound - 15)
         while k < min(sentence.upperBound, trigger.upperBound + 15) {
             // "năm" is "five" but also "year": only count it right after a trigger.
-            guard let n = number(w[k].text, lang: lang), !(w[k].text == "năm" && k != trigger.upperBound) else {
+            guard let n = number(w, k, lang: lang), !(w[k].text == "năm" && k != trigger.upperBound) else {
                 k += 1
                 continue
             }
             var value = n
             var end = k + 1
-            if end < sentence.upperBound, ["triệu", "million"].contains(w[end].text) { value *= 1_000_000; end += 1 }
-            else if end < sentence.upperBound, ["nghìn", "ngàn", "thousand"].contains(w[end].text) { value *= 1000; end += 1 }
+            if end < sentence.upperBound, millions.contains(w, end) { value *= 1_000_000; end += 1 }
+            else if end < sentence.upperBound, thousands.contains(w, end) { value *= 1000; end += 1 }
             let (q, qStart) = qualifier(before: k)
             var what: String?
-            // "700 người đã thiệt mạng": an auxiliary may stand between the count and what it counts.
-            let skip = end + 2 < sentence.upperBound && ["đã", "bị", "were", "have", "had"].contains(w[end + 1].text) ? 1 : 0
+            let skip = end + 2 < sentence.upperBound && auxiliaries.contains(w, end + 1) ? 1 : 0
             for (words, kindName) in kinds {
                 let at: (Int) -> Int = { $0 == 0 || skip == 0 ? end + $0 : end + $0 + 1 }
                 if at(words.count - 1) < sentence.upperBound, (0..<words.count).allSatisfy({ w[at($0)].text.same(words[$0]) }) {

@@ -53,15 +53,23 @@ struct EventDates {
     }
 
     /// Words that can start a date expression other than a number.
-    static let dateWords: Set<String> = Set(months.keys).union(["tháng", "năm", "in", "since", "hôm", "today", "yesterday"])
+    static let dateWords = CuePhrases(months.map(\.name) + ["tháng", "năm", "in", "since", "hôm", "today", "yesterday"])
 
     static let relativeDays: [String: Int] = ["hôm nay": 0, "hôm qua": -1, "today": 0, "yesterday": -1]
+    static let relativeDayWords = CuePhrases(Array(relativeDays.keys))
+    static let yearLeads = CuePhrases(["năm", "in", "since"])
 
-    static let months: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    static let months: [(name: String, month: Int)] = [
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8),
+        ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4),
+        ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
     ]
+    static let monthNames = CuePhrases(months.map(\.name))
+
+    /// Word `i` as a month name's number.
+    static func month(_ w: [EventWord], _ i: Int) -> Int? {
+        monthNames.index(w, i).map { months[$0].month }
+    }
 
     /// The fallback reader. A day and month without a year take the publication year, or the year
     /// before when that would put them months after publication.
@@ -72,7 +80,7 @@ struct EventDates {
             out.append(DateCandidate(words: r, date: EventDate(value: value, granularity: g, origin: .text, span: text.span(r))))
         }
         func year(_ s: String) -> Int? {
-            guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
+            guard s.utf8.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
             return y
         }
         func resolve(day: Int, month: Int, year: Int?) -> String? {
@@ -87,7 +95,7 @@ struct EventDates {
         while i < w.count {
             let t = w[i].text
             // Most words cannot start a date: skip them before any string work.
-            guard let first = t.utf8.first, (first >= 0x30 && first <= 0x39) || EventDates.dateWords.contains(t) else {
+            guard let first = t.utf8.first, (first >= 0x30 && first <= 0x39) || EventDates.dateWords.contains(w, i) else {
                 i += 1
                 continue
             }
@@ -105,7 +113,7 @@ struct EventDates {
                     continue
                 }
             }
-            if t == "tháng", i + 1 < w.count {
+            if t.same("tháng"), i + 1 < w.count {
                 let mp = w[i + 1].text.split(separator: "/").map(String.init)
                 if let m = Int(mp[0]), (1...12).contains(m) {
                     var y = mp.count == 2 ? year(mp[1]) : nil
@@ -121,19 +129,20 @@ struct EventDates {
                     }
                 }
             }
-            let pair = i + 1 < w.count ? EventDates.relativeDays[t + " " + w[i + 1].text] : nil
-            if let p = publishedAt, let shift = pair ?? EventDates.relativeDays[t] {
+            let pair = i + 1 < w.count && relativeDayWords.containsPair(w, endingAt: i + 1)
+                ? EventDates.relativeDays[t + " " + w[i + 1].text] : nil
+            if let p = publishedAt, let shift = pair ?? (relativeDayWords.contains(w, i) ? EventDates.relativeDays[t] : nil) {
                 let length = pair != nil ? 2 : 1
                 make(i..<(i + length), PublicationDate.shifted(p, days: shift).iso, .day)
                 i += length
                 continue
             }
-            if ["năm", "in", "since"].contains(t), i + 1 < w.count, let y = year(w[i + 1].text) {
+            if yearLeads.contains(w, i), i + 1 < w.count, let y = year(w[i + 1].text) {
                 make(i..<(i + 2), String(y), .year)
                 i += 2
                 continue
             }
-            if let m = months[t], i + 1 < w.count, let d = Int(w[i + 1].text), (1...31).contains(d) {
+            if let m = month(w, i), i + 1 < w.count, let d = Int(w[i + 1].text), (1...31).contains(d) {
                 let y = i + 2 < w.count ? year(w[i + 2].text) : nil
                 if let v = resolve(day: d, month: m, year: y) {
                     make(i..<(i + (y == nil ? 2 : 3)), v, .day)
@@ -141,7 +150,7 @@ struct EventDates {
                     continue
                 }
             }
-            if let d = Int(t), (1...31).contains(d), i + 1 < w.count, let m = months[w[i + 1].text], w[i + 1].text.count > 3 {
+            if let d = Int(t), (1...31).contains(d), i + 1 < w.count, let m = month(w, i + 1), w[i + 1].text.count > 3 {
                 let y = i + 2 < w.count ? year(w[i + 2].text) : nil
                 if let v = resolve(day: d, month: m, year: y) {
                     make(i..<(i + (y == nil ? 2 : 3)), v, .day)
