@@ -49,7 +49,6 @@ public struct EventExtractor: Sendable {
                     continue
                 }
                 if candidates == nil {
-                    sentenceSpan = words.sentenceSpan(s)
                     candidates = arguments.candidates(inSentence: s)
                     source = attribution.source(sentence: s, candidates: candidates!)
                 }
@@ -65,13 +64,16 @@ public struct EventExtractor: Sendable {
                 let mood = modality.modality(trigger: trigger, sentence: bound, date: date, publishedAt: publishedAt)
                 let counts = EventCounts.counts(
                     in: words, sentence: bound, trigger: trigger, kind: entry.counts, lang: language)
+                // The sentence's text only for a sentence that reports an event.
+                let sentence = sentenceSpan ?? words.sentenceSpan(s)
+                sentenceSpan = sentence
                 var event = Event(
                     type: entry.type, mode: code.mode, context: code.context, cameo: code.code,
                     quadClass: code.quadClass, goldstein: code.goldstein, trigger: words.span(trigger),
                     actors: roles.actor.map { [arguments.argument($0)] } ?? [],
                     recipients: roles.recipient.map { [arguments.argument($0)] } ?? [],
                     location: roles.location.map(arguments.argument), date: date, counts: counts, modality: mood,
-                    attribution: source.map { arguments.argument($0.candidate) }, confidence: 0, sentence: sentenceSpan!)
+                    attribution: source.map { arguments.argument($0.candidate) }, confidence: 0, sentence: sentence)
                 event.confidence = EventExtractor.confidence(event, triggerWords: length)
                 events.append((event, entry.needsParticipant))
             }

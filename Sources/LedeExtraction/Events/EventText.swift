@@ -31,6 +31,7 @@ struct EventText: Sendable {
         field = text.field
         analyzed = text
         var words: [EventWord] = []
+        words.reserveCapacity(text.tokens.count)
         var sentences: [(words: Range<Int>, start: Int, end: Int)] = []
         var pendingBreak = false
         for sentence in text.sentences {
@@ -46,14 +47,14 @@ struct EventText: Sendable {
                     pendingBreak = true
                     continue
                 }
-                let core = EventText.lowercasedCore(token.text)
+                let (core, key) = EventText.word(token.text)
                 guard !core.isEmpty else { pendingBreak = true; continue }
                 if start > token.start { pendingBreak = true }
                 if words.count > first, EventText.hasNewline(text.scalars, words[words.count - 1].end, start) {
                     pendingBreak = true
                 }
                 words.append(EventWord(
-                    text: core, key: core.wordKey, start: start, end: end,
+                    text: core, key: key, start: start, end: end,
                     capitalized: EventText.isCapitalized(text.scalars, start, end),
                     breakBefore: pendingBreak || words.count == first))
                 pendingBreak = end < token.end
@@ -122,35 +123,47 @@ struct EventText: Sendable {
         return nil
     }
 
-    /// The token without the punctuation around it, lowercased as `String.lowercased()` would: the text
-    /// itself in the common case of a plain lowercase word, otherwise built in a stack buffer.
+    /// The token without the punctuation around it, lowercased as `String.lowercased()` would.
     static func lowercasedCore(_ text: String) -> String {
-        for s in text.unicodeScalars {
-            guard let lower = isLowerOrDigit(s), lower else { return lowercased(core: text) }
-        }
-        return text
+        word(text).core
     }
 
-    private static func lowercased(core text: String) -> String {
-        let scalars = text.unicodeScalars
-        var lo = scalars.startIndex
-        var hi = scalars.endIndex
-        while lo < hi, !isWordScalar(scalars[lo]) { lo = scalars.index(after: lo) }
-        while hi > lo, !isWordScalar(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
-        guard lo < hi else { return "" }
+    /// `lowercasedCore(text)` and its `wordKey`, in one pass over the scalars: the text itself in the
+    /// common case of a plain lowercase word, otherwise built in a stack buffer.
+    static func word(_ text: String) -> (core: String, key: UInt64) {
+        var key = FeatureHash.seed
+        for s in text.unicodeScalars {
+            guard let lower = isLowerOrDigit(s), lower else { return lowercased(core: text) }
+            key = FeatureHash.add(key, s.value)
+        }
+        return (text, key)
+    }
+
+    private static func lowercased(core text: String) -> (core: String, key: UInt64) {
         // A lowercase mapping is at most three times as long in UTF-8 as its scalar ("İ" → "i̇").
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count * 3 + 4) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count * 3 + 4) { buffer in
             var n = 0
-            for s in scalars[lo..<hi] {
-                if isLowerOrDigit(s) == true {
-                    n = UTF8Encoding.put(s.value, into: buffer, at: n)
-                } else if let lower = CharacterClass.simpleLower(s.value) {
-                    n = UTF8Encoding.put(lower, into: buffer, at: n)
-                } else {
-                    for l in s.properties.lowercaseMapping.unicodeScalars { n = UTF8Encoding.put(l.value, into: buffer, at: n) }
-                }
+            var key = FeatureHash.seed
+            // What was written up to the last word scalar: punctuation after it is dropped.
+            var core = (n: 0, key: key)
+            func put(_ v: UInt32) {
+                n = UTF8Encoding.put(v, into: buffer, at: n)
+                key = FeatureHash.add(key, v)
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+            for s in text.unicodeScalars {
+                let lower = isLowerOrDigit(s) == true
+                let word = lower || isWordScalar(s)
+                guard word || n > 0 else { continue }  // punctuation before the word
+                if lower {
+                    put(s.value)
+                } else if let lower = CharacterClass.simpleLower(s.value) {
+                    put(lower)
+                } else {
+                    for l in s.properties.lowercaseMapping.unicodeScalars { put(l.value) }
+                }
+                if word { core = (n, key) }
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: buffer[..<core.n]), as: UTF8.self), core.key)
         }
     }
 
@@ -173,14 +186,10 @@ struct EventText: Sendable {
 }
 
 extension String {
-    /// FNV-1a of the UTF-8 bytes: a cheap key for normalised words (String's own hash normalises again).
+    /// FNV-1a of the scalars (`FeatureHash.string`): a cheap key for normalised words (String's own
+    /// hash normalises again); `EventText.word` computes it while lowercasing.
     var wordKey: UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+        FeatureHash.string(self)
     }
 
     /// Byte equality. Every word and lexicon entry went through the same normalisation, so this is
