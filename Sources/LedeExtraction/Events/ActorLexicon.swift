@@ -9,7 +9,9 @@ struct ActorLexicon: Sendable {
         var kind: Kind
     }
 
-    private let byFirstWord: HashTable<[Entry]>
+    private let entries: [Entry]
+    /// The entries' words, looked up by key.
+    private let phrases: CuePhrases
 
     static let vi = ActorLexicon(lang: "vi")
     static let en = ActorLexicon(lang: "en")
@@ -24,29 +26,20 @@ struct ActorLexicon: Sendable {
         for row in TSV.rows(ResourceFiles.text("events/actor-countries.tsv") ?? "") where row.count >= 2 {
             entries.append(Entry(words: TriggerLexicon.words(of: row[0]), cameo: row[1], kind: .country))
         }
-        var index: [UInt64: [Entry]] = [:]
         var seen = Set<[String]>()
-        for e in entries where !e.words.isEmpty && seen.insert(e.words).inserted {
-            index[e.words[0].wordKey, default: []].append(e)
-        }
-        var table = HashTable<[Entry]>(capacity: index.count)
-        for (key, group) in index { table[key] = group.sorted { $0.words.count > $1.words.count } }
-        byFirstWord = table
+        self.entries = entries.filter { !$0.words.isEmpty && seen.insert($0.words).inserted }
+        phrases = CuePhrases(words: self.entries.map(\.words))
     }
 
     /// The longest entry starting at word `i` (within `bound`), if any. Countries must be capitalised
     /// in the text ("Anh" the country, not "anh" the pronoun).
     func match(_ words: [EventWord], at i: Int, within bound: Range<Int>) -> Entry? {
-        guard let candidates = byFirstWord.get(words[i].key) else { return nil }
-        outer: for e in candidates where i + e.words.count <= bound.upperBound {
-            for k in e.words.indices where !words[i + k].text.same(e.words[k]) { continue outer }
-            if e.kind == .country, !words[i].capitalized { continue }
-            if e.kind != .title, e.words.count > 1 || e.kind == .agent {
-                // multi-word agents may span a clause break only if no punctuation separates them
-                if (1..<e.words.count).contains(where: { words[i + $0].breakBefore }) { continue }
-            }
-            return e
-        }
-        return nil
+        let entries = self.entries  // the test below captures this, not a copy of the whole lexicon
+        return phrases.first(words, startingAt: i, before: bound.upperBound) { k in
+            let e = entries[k]
+            if e.kind == .country, !words[i].capitalized { return false }
+            // multi-word agents may span a clause break only if no punctuation separates them
+            return e.kind == .title || !(1..<e.words.count).contains(where: { words[i + $0].breakBefore })
+        }.map { entries[$0.index] }
     }
 }

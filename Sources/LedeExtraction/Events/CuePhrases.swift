@@ -16,11 +16,16 @@ struct CuePhrases: Sendable {
 
     /// `phrases`: lowercase normalised words separated by single spaces, as `EventText` produces them.
     init(_ phrases: [String]) {
+        self.init(words: phrases.map { $0.split(separator: " ").map(String.init) })
+    }
+
+    /// `phrases`: each a list of lowercase normalised words.
+    init(words phrases: [[String]]) {
         var words: [String] = []
         var ranges: [Range<Int>] = []
         for phrase in phrases {
             let start = words.count
-            words += phrase.split(separator: " ").map(String.init)
+            words += phrase
             ranges.append(start..<words.count)
         }
         let keys = words.map(\.wordKey)
@@ -80,9 +85,17 @@ struct CuePhrases: Sendable {
 
     /// The length of the longest cue starting at word `i` and ending before word `upper`.
     func longest(_ text: [EventWord], startingAt i: Int, before upper: Int) -> Int? {
+        first(text, startingAt: i, before: upper) { _ in true }?.length
+    }
+
+    /// The longest cue starting at word `i`, ending before word `upper` and `accepted` (given its
+    /// position in the list given): that position, and its length in words.
+    func first(_ text: [EventWord], startingAt i: Int, before upper: Int, where accepted: (Int) -> Bool)
+        -> (index: Int, length: Int)?
+    {
         guard let group = firstTable.get(text[i].key) else { return nil }
-        for p in byFirst[group] where i + phrases[p].count <= upper && matches(phrases[p], text, at: i) {
-            return phrases[p].count
+        for p in byFirst[group] where i + phrases[p].count <= upper && matches(phrases[p], text, at: i) && accepted(p) {
+            return (p, phrases[p].count)
         }
         return nil
     }

@@ -24,20 +24,10 @@ public struct LexiconProblem: Sendable, Hashable, CustomStringConvertible {
 /// (phrases that contain a trigger's words but report none: "đánh giá", "heart attack").
 public struct TriggerLexicon: Sendable {
     public let entries: [TriggerEntry]
-    /// The phrases matched (entries, their English inflections, and blocking phrases), grouped by first
-    /// word and longest first within a group; their words are flat in `phraseWords` and `phraseKeys`.
-    private let phrases: [Phrase]
-    private let phraseWords: [String]
-    private let phraseKeys: [UInt64]
-    /// First word's `wordKey` → its group in `phrases`.
-    private let byFirstWord: HashTable<Range<Int>>
-
-    /// A phrase: words `words` of `phraseWords`/`phraseKeys`, reporting `entries[entry]` (-1: a blocking
-    /// phrase). Plain integers, so that trying a phrase costs no reference counting.
-    private struct Phrase: Sendable {
-        var words: Range<Int>
-        var entry: Int
-    }
+    /// The phrases matched: entries, their English inflections, and blocking phrases.
+    private let phrases: CuePhrases
+    /// The entry each phrase reports (-1: a blocking phrase).
+    private let phraseEntries: [Int]
 
     public static let vi = TriggerLexicon(lang: "vi")
     public static let en = TriggerLexicon(lang: "en")
@@ -55,13 +45,13 @@ public struct TriggerLexicon: Sendable {
 
     init(entries: [TriggerEntry], blockers: [[String]], inflect: Bool) {
         self.entries = entries
-        var groups: [UInt64: [(words: [String], entry: Int)]] = [:]
-        var firstSeen: [UInt64] = []
+        var phrases: [[String]] = []
+        var phraseEntries: [Int] = []
         var seen = Set<[String]>()
         func add(_ words: [String], _ entry: Int) {
-            guard let first = words.first, seen.insert(words).inserted else { return }
-            if groups[first.wordKey] == nil { firstSeen.append(first.wordKey) }
-            groups[first.wordKey, default: []].append((words, entry))
+            guard !words.isEmpty, seen.insert(words).inserted else { return }
+            phrases.append(words)
+            phraseEntries.append(entry)
         }
         for (k, e) in entries.enumerated() { add(e.words, k) }
         for b in blockers { add(b, -1) }
@@ -70,22 +60,8 @@ public struct TriggerLexicon: Sendable {
                 for form in English.inflections(of: e.words[0]) { add([form] + e.words.dropFirst(), k) }
             }
         }
-        var phrases: [Phrase] = []
-        var phraseWords: [String] = []
-        var index = HashTable<Range<Int>>(capacity: firstSeen.count)
-        for first in firstSeen {
-            let start = phrases.count
-            // Longest first; phrases of one length never both match, so their order does not matter.
-            for phrase in groups[first]!.sorted(by: { $0.words.count > $1.words.count }) {
-                phrases.append(Phrase(words: phraseWords.count..<(phraseWords.count + phrase.words.count), entry: phrase.entry))
-                phraseWords += phrase.words
-            }
-            index[first] = start..<phrases.count
-        }
-        self.phrases = phrases
-        self.phraseWords = phraseWords
-        self.phraseKeys = phraseWords.map(\.wordKey)
-        self.byFirstWord = index
+        self.phrases = CuePhrases(words: phrases)
+        self.phraseEntries = phraseEntries
     }
 
     /// Reads a triggers file: entries, and the lines that could not be used with the reason.
@@ -129,19 +105,10 @@ public struct TriggerLexicon: Sendable {
     /// The trigger starting at word `i` within `bound`: its length and entry (nil entry: a blocking
     /// phrase to skip), or nil when no phrase starts there.
     func match(_ words: [EventWord], at i: Int, within bound: Range<Int>) -> (length: Int, entry: TriggerEntry?)? {
-        guard let group = byFirstWord.get(words[i].key) else { return nil }
-        outer: for p in group {
-            let phrase = phrases[p]
-            let length = phrase.words.count
-            guard i + length <= bound.upperBound else { continue }
-            for k in 0..<length where words[i + k].key != phraseKeys[phrase.words.lowerBound + k] { continue outer }
-            // Keys agree: the words themselves decide (a hash collision must not make a trigger).
-            for k in 0..<length where !words[i + k].text.same(phraseWords[phrase.words.lowerBound + k]) {
-                continue outer
-            }
-            return (length, phrase.entry < 0 ? nil : entries[phrase.entry])
+        guard let (p, length) = phrases.first(words, startingAt: i, before: bound.upperBound, where: { _ in true }) else {
+            return nil
         }
-        return nil
+        return (length, phraseEntries[p] < 0 ? nil : entries[phraseEntries[p]])
     }
 }
 
