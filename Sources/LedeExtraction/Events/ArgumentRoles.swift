@@ -20,9 +20,11 @@ struct ArgumentRoles {
     static let fromWords = CuePhrases(["khỏi", "from"])
     /// "từ tay IS" (from the hands of): who loses follows "tay".
     static let fromHands = CuePhrases(["từ tay"])
+    /// "nhận viện trợ từ Nga": the giver follows.
     static let giverWords = CuePhrases(["từ", "from"])
     static let ofWords = CuePhrases(["của", "of"])
     static let byWords = CuePhrases(["bởi", "by"])
+    /// "the release of": an English trigger after one is a noun.
     static let determiners = CuePhrases(["the", "a", "an", "its", "their", "his", "her"])
 
     /// `movesForces`: the trigger moves the actor's own forces (MOBILIZE, RETREAT), so "troops" after it
