@@ -10,9 +10,9 @@ extension EntityLinker {
     /// provinces and organisations, otherwise the longest mention.
     public func link(_ mentions: inout [Mention], lang: String) -> [Entity] {
         let names = mentions.indices.filter { mentions[$0].type.isName }
-        var groupOf: [Int: String] = [:]  // mention index → group key
+        var groupOf = [String?](repeating: nil, count: mentions.count)  // mention index → group key
         var entryOf: [String: Int32] = [:]  // group key → gazetteer entry
-        var keyOf: [Int: String] = [:]
+        var keyOf = [String](repeating: "", count: mentions.count)  // of name mentions
 
         for i in names {
             let m = mentions[i]
@@ -25,7 +25,7 @@ extension EntityLinker {
             }
         }
         // People: a shorter name that ends exactly one longer one.
-        let people = Set(names.filter { mentions[$0].type == .person && groupOf[$0] == nil }.compactMap { keyOf[$0] })
+        let people = Set(names.filter { mentions[$0].type == .person && groupOf[$0] == nil }.map { keyOf[$0] })
         var personTarget: [String: String] = [:]
         let personWords = people.map { ($0, $0.split(separator: " ")) }
         for (short, words) in personWords {
@@ -36,11 +36,12 @@ extension EntityLinker {
             if maximal.count == 1 { personTarget[short] = maximal.first! }
         }
         // Organisations: capitals that are the initials of exactly one other organisation.
-        let orgs = Set(names.filter { mentions[$0].type == .organization && groupOf[$0] == nil }.compactMap { keyOf[$0] })
+        let orgs = Set(names.filter { mentions[$0].type == .organization && groupOf[$0] == nil }.map { keyOf[$0] })
         var orgTarget: [String: String] = [:]
         for i in names where mentions[i].type == .organization && groupOf[i] == nil {
             let text = mentions[i].span.text
-            guard Gazetteer.isAbbreviation(text), let key = keyOf[i], !key.contains(" ") else { continue }
+            let key = keyOf[i]
+            guard Gazetteer.isAbbreviation(text), !key.contains(" ") else { continue }
             let letters = String(NameKey.ascii(text).lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
             guard (2...8).contains(letters.count) else { continue }
             let matches = orgs.filter { $0 != key && Self.initials($0) == letters }
@@ -48,7 +49,7 @@ extension EntityLinker {
         }
         for i in names where groupOf[i] == nil {
             let m = mentions[i]
-            var key = keyOf[i] ?? ""
+            var key = keyOf[i]
             if m.type == .person, let target = personTarget[key] { key = target }
             if m.type == .organization, let target = orgTarget[key] { key = target }
             groupOf[i] = m.type.rawValue + ":" + key
@@ -56,22 +57,22 @@ extension EntityLinker {
         // An abbreviation grouped under a full name that the gazetteer knows joins its entry.
         var entities: [Entity] = []
         var idOf: [String: Int] = [:]
-        var members: [Int: [Int]] = [:]
+        var members: [[Int]] = []  // entity id → its mentions
         for i in names {
             let g = groupOf[i]!
             if let id = idOf[g] {
                 mentions[i].entity = id
-                members[id, default: []].append(i)
+                members[id].append(i)
                 continue
             }
             let id = entities.count
             idOf[g] = id
-            members[id] = [i]
+            members.append([i])
             mentions[i].entity = id
             entities.append(Entity(id: id, type: mentions[i].type, name: mentions[i].span.text))
         }
         for id in entities.indices {
-            let ms = members[id] ?? []
+            let ms = members[id]
             entities[id] = describe(id: id, mentions: ms.map { mentions[$0] }, entry: entryOf[groupOf[ms[0]]!], lang: lang)
         }
         return entities
