@@ -48,18 +48,14 @@ public struct EntityTagger: Sendable {
         return try EntityTagger(model: data)
     }
 
-    /// BIO tags (0 = O, then B-/I- for PER, LOC, ORG, MISC) for every token.
-    func tags(_ text: AnalyzedText) -> [UInt8] {
-        model.decode(features.extract(text), starts: TaggerFeatures.sentenceStarts(text))
-    }
-
     public func tag(_ text: AnalyzedText) -> [Mention] {
         guard !text.tokens.isEmpty else { return [] }
         // Traits once: the features and the repeated-name pass both need them (`word` is the token's
         // `FeatureHash.string`, so it is not hashed a second time).
         let traits = features.traits(text)
         let starts = TaggerFeatures.sentenceStarts(text)
-        var tags = model.decode(features.extract(text, traits: traits, starts: starts), starts: starts)
+        let emissions = model.emissions(features, traits: traits, starts: starts)
+        var tags = Viterbi.decode(emissions, transitions: model.transitions, starts: starts)
         Self.repeatNames(&tags, text, keys: traits.map(\.word))
         return EntityTag.spans(tags).map { span in
             let start = text.tokens[span.tokens.lowerBound].start

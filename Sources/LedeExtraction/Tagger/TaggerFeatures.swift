@@ -27,20 +27,29 @@ struct TaggerFeatures: Sendable {
         return t
     }()
 
-    /// Traits of every token, with word classes and cue classes filled in.
+    /// Traits of every token, with word classes and cue classes filled in. A word recurs often in a
+    /// text, so each distinct word's traits are computed once (the word's hash stands for its text).
     func traits(_ text: AnalyzedText) -> [TokenTraits] {
         var scratch: [UInt32] = []
         scratch.reserveCapacity(32)
-        var traits: [TokenTraits] = []
-        traits.reserveCapacity(text.tokens.count)
-        for token in text.tokens {
-            var t = TokenTraits(token.text, lowered: &scratch)
-            let lower = clusters.entry(t.lower)
-            t.lowerCluster = lower.classes
-            t.cluster = t.lower == t.word ? lower.classes : clusters.entry(t.word).classes
-            t.capitalization = UInt64(lower.capitalization)
-            traits.append(t)
+        var words: [TokenTraits] = []
+        var seen = HashTable<Int32>(capacity: text.tokens.count)
+        let which = text.tokens.map { token -> Int32 in
+            let word = FeatureHash.string(token.text)
+            if let k = seen.get(word) { return k }
+            let k = Int32(words.count)
+            seen[word] = k
+            words.append(TokenTraits(token.text, lowered: &scratch))
+            return k
         }
+        // Word classes after all the words: the look-ups miss the cache, and in a row they overlap.
+        for k in words.indices {
+            let lower = clusters.entry(words[k].lower)
+            words[k].lowerCluster = lower.classes
+            words[k].cluster = words[k].lower == words[k].word ? lower.classes : clusters.entry(words[k].word).classes
+            words[k].capitalization = UInt64(lower.capitalization)
+        }
+        var traits = which.map { words[Int($0)] }
         let cues = CueWords.table
         for k in traits.indices { traits[k].cue = CueWords.classify(traits, k, in: cues) }
         return traits
@@ -48,8 +57,18 @@ struct TaggerFeatures: Sendable {
 
     /// `perToken` bucket numbers per token, token after token.
     func extract(_ text: AnalyzedText) -> [Int32] {
-        extract(text, traits: traits(text), starts: Self.sentenceStarts(text))
+        let n = text.tokens.count
+        var out = [Int32](repeating: 0, count: n * Self.perToken)
+        guard n > 0 else { return out }
+        out.withUnsafeMutableBufferPointer { buffer in
+            var sink = FeatureBuckets(buffer: buffer, mask: mask)
+            features(traits(text), starts: Self.sentenceStarts(text), into: &sink)
+        }
+        return out
     }
+
+    /// Buckets minus one.
+    var mask: UInt64 { UInt64(1) << UInt64(bucketBits) - 1 }
 
     /// Per token: whether a sentence begins there.
     static func sentenceStarts(_ text: AnalyzedText) -> [Bool] {
@@ -58,11 +77,11 @@ struct TaggerFeatures: Sendable {
         return starts
     }
 
-    /// The same, from the text's `traits` and `sentenceStarts` computed already.
-    func extract(_ text: AnalyzedText, traits: [TokenTraits], starts sentenceFirst: [Bool]) -> [Int32] {
+    /// Sends the features of every token to `sink`, token after token, from the text's `traits` and
+    /// `sentenceStarts`.
+    func features<Sink: FeatureSink>(_ traits: [TokenTraits], starts sentenceFirst: [Bool], into sink: inout Sink) {
         let n = traits.count
-        var out = [Int32](repeating: 0, count: n * Self.perToken)
-        guard n > 0 else { return out }
+        guard n > 0 else { return }
 
         // Position in, and length of, the run of capitalised tokens each token is in (within a sentence).
         var runPosition = [UInt8](repeating: 0, count: n)
@@ -80,107 +99,80 @@ struct TaggerFeatures: Sendable {
         }
 
         let listed = names.mark(traits)
-        let mask = UInt64(1) << UInt64(bucketBits) - 1
-        // Two tokens of padding on each side; read in place, as the traits are large to copy.
-        let padded = [Self.outside, Self.outside] + traits + [Self.outside, Self.outside]
-        padded.withUnsafeBufferPointer { pb in
-        out.withUnsafeMutableBufferPointer { buffer in
+        // Read in place, as the traits are large to copy; neighbours beyond either end are `outside`.
+        withUnsafePointer(to: Self.outside) { outside in
+        traits.withUnsafeBufferPointer { all in
             for i in 0..<n {
-                let base = pb.baseAddress! + (i + 2)
-                let p2 = base - 2
-                let p1 = base - 1
-                let t = base
-                let n1 = base + 1
-                let n2 = base + 2
+                let t = all.baseAddress! + i
+                let p2 = i >= 2 ? t - 2 : outside
+                let p1 = i >= 1 ? t - 1 : outside
+                let n1 = i + 1 < n ? t + 1 : outside
+                let n2 = i + 2 < n ? t + 2 : outside
                 let c = UInt64(t.pointee.letterCase.rawValue)
                 let cp1 = UInt64(p1.pointee.letterCase.rawValue)
                 let cp2 = UInt64(p2.pointee.letterCase.rawValue)
                 let cn1 = UInt64(n1.pointee.letterCase.rawValue)
                 let cn2 = UInt64(n2.pointee.letterCase.rawValue)
-                var writer = FeatureWriter(buffer: buffer, slot: i * Self.perToken, mask: mask)
-                writer.emit(0)
-                writer.emit(t.pointee.word)
-                writer.emit(t.pointee.lower)
-                writer.emit(p1.pointee.lower)
-                writer.emit(n1.pointee.lower)
-                writer.emit(p2.pointee.lower)
-                writer.emit(n2.pointee.lower)
-                writer.emit(p1.pointee.lower, t.pointee.lower)
-                writer.emit(t.pointee.lower, n1.pointee.lower)
-                writer.emit(p2.pointee.lower, p1.pointee.lower)
-                writer.emit(n1.pointee.lower, n2.pointee.lower)
-                writer.emit(p1.pointee.lower, n1.pointee.lower)
-                writer.emit(t.pointee.shape)
-                writer.emit(p1.pointee.shortShape, t.pointee.shortShape, n1.pointee.shortShape)
-                writer.emit(cp1, c, cn1)
-                writer.emit(cp2, cp1, c)
-                writer.emit(c, cn1, cn2)
-                for a in 0..<4 { writer.emit(t.pointee.prefixes[a]) }
-                for a in 0..<4 { writer.emit(t.pointee.suffixes[a]) }
-                writer.emit(sentenceFirst[i] ? 1 : 0, c)
-                writer.emit(p1.pointee.lower, c)
-                writer.emit(WordClusters.fine(t.pointee.cluster))
-                writer.emit(WordClusters.middle(t.pointee.cluster))
-                writer.emit(WordClusters.coarse(t.pointee.cluster))
-                writer.emit(WordClusters.fine(p1.pointee.cluster))
-                writer.emit(WordClusters.fine(n1.pointee.cluster))
-                writer.emit(WordClusters.coarse(p1.pointee.cluster), WordClusters.coarse(t.pointee.cluster), WordClusters.coarse(n1.pointee.cluster))
-                writer.emit(UInt64(t.pointee.cue), c)
-                writer.emit(UInt64(p1.pointee.cue), c)
-                writer.emit(UInt64(p2.pointee.cue), cp1, c)
-                writer.emit(UInt64(runPosition[i]), UInt64(runLength[i]), c)
                 let first: UInt64 = sentenceFirst[i] ? 1 : 0
-                writer.emit(t.pointee.word, first)
-                writer.emit(p1.pointee.word, t.pointee.word)
-                writer.emit(t.pointee.word, n1.pointee.word)
-                writer.emit(p1.pointee.lower, t.pointee.lower, n1.pointee.lower)
-                writer.emit(c, first, WordClusters.fine(t.pointee.lowerCluster))
-                writer.emit(t.pointee.capitalization, c, first)
-                writer.emit(p1.pointee.capitalization, t.pointee.capitalization, n1.pointee.capitalization)
+                if sink.begin(i, own: FeatureHash.combine(t.pointee.word, first)) {
+                    Self.ownFeatures(t, first: first, into: &sink)
+                    sink.endOwn()
+                }
+                sink.emit(4, p1.pointee.lower)
+                sink.emit(5, n1.pointee.lower)
+                sink.emit(6, p2.pointee.lower)
+                sink.emit(7, n2.pointee.lower)
+                sink.emit(8, p1.pointee.lower, t.pointee.lower)
+                sink.emit(9, t.pointee.lower, n1.pointee.lower)
+                sink.emit(10, p2.pointee.lower, p1.pointee.lower)
+                sink.emit(11, n1.pointee.lower, n2.pointee.lower)
+                sink.emit(12, p1.pointee.lower, n1.pointee.lower)
+                sink.emit(14, p1.pointee.shortShape, t.pointee.shortShape, n1.pointee.shortShape)
+                sink.emit(15, cp1, c, cn1)
+                sink.emit(16, cp2, cp1, c)
+                sink.emit(17, c, cn1, cn2)
+                sink.emit(27, p1.pointee.lower, c)
+                sink.emit(31, WordClusters.fine(p1.pointee.cluster))
+                sink.emit(32, WordClusters.fine(n1.pointee.cluster))
+                sink.emit(33, WordClusters.coarse(p1.pointee.cluster), WordClusters.coarse(t.pointee.cluster), WordClusters.coarse(n1.pointee.cluster))
+                sink.emit(34, UInt64(t.pointee.cue), c)
+                sink.emit(35, UInt64(p1.pointee.cue), c)
+                sink.emit(36, UInt64(p2.pointee.cue), cp1, c)
+                sink.emit(37, UInt64(runPosition[i]), UInt64(runLength[i]), c)
+                sink.emit(39, p1.pointee.word, t.pointee.word)
+                sink.emit(40, t.pointee.word, n1.pointee.word)
+                sink.emit(41, p1.pointee.lower, t.pointee.lower, n1.pointee.lower)
+                sink.emit(44, p1.pointee.capitalization, t.pointee.capitalization, n1.pointee.capitalization)
                 let g = UInt64(listed[i])
                 let gp = i > 0 ? UInt64(listed[i - 1]) : 0xFF
                 let gn = i + 1 < n ? UInt64(listed[i + 1]) : 0xFF
-                writer.emit(g, c)
-                writer.emit(gp, g, gn)
-                writer.emit(t.pointee.foreign, c, p1.pointee.foreign)
-                writer.emit(p1.pointee.foreign << 4 | t.pointee.foreign << 2 | n1.pointee.foreign, cp1 << 4 | c, cn1)
-                assert(writer.slot == (i + 1) * Self.perToken, "perToken must match the templates")
+                sink.emit(45, g, c)
+                sink.emit(46, gp, g, gn)
+                sink.emit(47, t.pointee.foreign, c, p1.pointee.foreign)
+                sink.emit(48, p1.pointee.foreign << 4 | t.pointee.foreign << 2 | n1.pointee.foreign, cp1 << 4 | c, cn1)
+                sink.end(i)
             }
         }
         }
-        return out
     }
 
-    /// Writes one token's hashed features; a local value so that no access is checked at run time.
-    private struct FeatureWriter {
-        let buffer: UnsafeMutableBufferPointer<Int32>
-        var slot: Int
-        let mask: UInt64
-        var template: UInt64 = 0
-
-        @inline(__always)
-        mutating func emit(_ a: UInt64) {
-            template += 1
-            put(FeatureHash.combine(template &* 0x1000_0000_01B3, a))
-        }
-
-        @inline(__always)
-        mutating func emit(_ a: UInt64, _ b: UInt64) {
-            template += 1
-            put(FeatureHash.combine(FeatureHash.combine(template &* 0x1000_0000_01B3, a), b))
-        }
-
-        @inline(__always)
-        mutating func emit(_ a: UInt64, _ b: UInt64, _ d: UInt64) {
-            template += 1
-            put(FeatureHash.combine(FeatureHash.combine(FeatureHash.combine(template &* 0x1000_0000_01B3, a), b), d))
-        }
-
-        @inline(__always)
-        private mutating func put(_ h: UInt64) {
-            buffer[slot] = Int32(truncatingIfNeeded: FeatureHash.finish(h) & mask)
-            slot += 1
-        }
+    /// The templates that read only the token's own traits and whether a sentence starts there.
+    @inline(__always)
+    private static func ownFeatures<Sink: FeatureSink>(_ t: UnsafePointer<TokenTraits>, first: UInt64, into sink: inout Sink) {
+        let c = UInt64(t.pointee.letterCase.rawValue)
+        sink.emit(1, 0)
+        sink.emit(2, t.pointee.word)
+        sink.emit(3, t.pointee.lower)
+        sink.emit(13, t.pointee.shape)
+        for a in 0..<4 { sink.emit(18 + a, t.pointee.prefixes[a]) }
+        for a in 0..<4 { sink.emit(22 + a, t.pointee.suffixes[a]) }
+        sink.emit(26, first, c)
+        sink.emit(28, WordClusters.fine(t.pointee.cluster))
+        sink.emit(29, WordClusters.middle(t.pointee.cluster))
+        sink.emit(30, WordClusters.coarse(t.pointee.cluster))
+        sink.emit(38, t.pointee.word, first)
+        sink.emit(42, c, first, WordClusters.fine(t.pointee.lowerCluster))
+        sink.emit(43, t.pointee.capitalization, c, first)
     }
 
     @inline(__always)

@@ -32,28 +32,84 @@ final class TaggerWeights: Sendable {
         self.init(bucketBits: bucketBits, quantized: quantized, scale: scale, transitions: transitions)
     }
 
-    /// `starts`: tokens that begin a sentence; no name runs on across one.
-    func decode(_ features: [Int32], starts: [Bool]) -> [UInt8] {
-        Viterbi.decode(emissions(features), transitions: transitions, starts: starts)
-    }
-
-    func emissions(_ features: [Int32]) -> [SIMD16<Float>] {
-        let f = TaggerFeatures.perToken
-        let n = features.count / f
-        let scale = self.scale
+    /// Emission scores of every token: the weights of its features, summed.
+    func emissions(_ features: TaggerFeatures, traits: [TokenTraits], starts: [Bool]) -> [SIMD16<Float>] {
+        let n = traits.count
         return [SIMD16<Float>](unsafeUninitializedCapacity: n) { out, initialized in
             quantized.withUnsafeBufferPointer { w in
-                features.withUnsafeBufferPointer { fb in
-                    for i in 0..<n {
-                        var s = SIMD16<Int32>.zero
-                        let base = i * f
-                        for j in 0..<f { s &+= SIMD16<Int32>(truncatingIfNeeded: w[Int(fb[base + j])]) }
-                        out[i] = SIMD16<Float>(s) * scale
-                    }
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: TaggerFeatures.perToken) { buckets in
+                    var sink = EmissionSums(
+                        weights: w, scale: scale, out: out, buckets: buckets, mask: features.mask, tokens: n)
+                    features.features(traits, starts: starts, into: &sink)
                 }
             }
             initialized = n
         }
+    }
+}
+
+/// Sums the quantised weights of each token's features as exact integers, so the order of the sum
+/// does not matter: a token's own features are summed once per distinct word and sentence start and
+/// reused (a text repeats its words, and the table look-ups are the tagger's main cost). A token's
+/// buckets are gathered first and summed in one tight loop, where the look-ups overlap best.
+private struct EmissionSums: FeatureSink {
+    let weights: UnsafeBufferPointer<SIMD16<Int16>>
+    let scale: Float
+    let out: UnsafeMutableBufferPointer<SIMD16<Float>>
+    let buckets: UnsafeMutableBufferPointer<Int32>
+    let mask: UInt64
+    private var count = 0
+    /// Own-features key → index into `own`.
+    private var known: HashTable<Int32>
+    private var own: [SIMD16<Int32>] = []
+    private var key: UInt64 = 0
+    private var sum = SIMD16<Int32>.zero
+
+    init(weights: UnsafeBufferPointer<SIMD16<Int16>>, scale: Float, out: UnsafeMutableBufferPointer<SIMD16<Float>>,
+         buckets: UnsafeMutableBufferPointer<Int32>, mask: UInt64, tokens: Int) {
+        self.weights = weights
+        self.scale = scale
+        self.out = out
+        self.buckets = buckets
+        self.mask = mask
+        known = HashTable(capacity: tokens)
+        own.reserveCapacity(tokens)
+    }
+
+    @inline(__always)
+    mutating func begin(_ i: Int, own key: UInt64) -> Bool {
+        if let k = known.get(key) {
+            sum = own[Int(k)]
+            return false
+        }
+        self.key = key
+        return true
+    }
+
+    @inline(__always)
+    mutating func endOwn() {
+        sum = gathered()
+        known[key] = Int32(own.count)
+        own.append(sum)
+    }
+
+    @inline(__always)
+    mutating func add(_ template: Int, bucket: Int) {
+        buckets[count] = Int32(truncatingIfNeeded: bucket)
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func end(_ i: Int) {
+        out[i] = SIMD16<Float>(sum &+ gathered()) * scale
+    }
+
+    /// The weights of the buckets gathered since the last call, summed.
+    private mutating func gathered() -> SIMD16<Int32> {
+        var s = SIMD16<Int32>.zero
+        for j in 0..<count { s &+= SIMD16<Int32>(truncatingIfNeeded: weights[Int(buckets[j])]) }
+        count = 0
+        return s
     }
 }
 

@@ -1,0 +1,68 @@
+/// Where `TaggerFeatures` sends each token's hashed features: bucket numbers for training
+/// (`FeatureBuckets`), summed weights for tagging (`EmissionSums`).
+protocol FeatureSink {
+    /// Buckets minus one (the bucket count is a power of two).
+    var mask: UInt64 { get }
+
+    /// Starts token `i`. Its own features (of its text alone and whether a sentence starts there) are
+    /// the same wherever `own` is: false skips them, for a sink that has them from an earlier token.
+    mutating func begin(_ i: Int, own: UInt64) -> Bool
+    /// After the own features, when `begin` returned true.
+    mutating func endOwn()
+    /// The bucket of template `template` (1...`TaggerFeatures.perToken`) for the current token.
+    mutating func add(_ template: Int, bucket: Int)
+    mutating func end(_ i: Int)
+}
+
+extension FeatureSink {
+    // Template numbers are part of the hash, so the same value in two templates lands in two buckets.
+    @inline(__always)
+    mutating func emit(_ template: Int, _ a: UInt64) {
+        put(template, FeatureHash.combine(UInt64(template) &* 0x1000_0000_01B3, a))
+    }
+
+    @inline(__always)
+    mutating func emit(_ template: Int, _ a: UInt64, _ b: UInt64) {
+        put(template, FeatureHash.combine(FeatureHash.combine(UInt64(template) &* 0x1000_0000_01B3, a), b))
+    }
+
+    @inline(__always)
+    mutating func emit(_ template: Int, _ a: UInt64, _ b: UInt64, _ d: UInt64) {
+        put(template, FeatureHash.combine(FeatureHash.combine(FeatureHash.combine(UInt64(template) &* 0x1000_0000_01B3, a), b), d))
+    }
+
+    @inline(__always)
+    private mutating func put(_ template: Int, _ h: UInt64) {
+        add(template, bucket: Int(truncatingIfNeeded: FeatureHash.finish(h) & mask))
+    }
+}
+
+/// Bucket numbers, `perToken` per token in template order (what the trainer reads).
+struct FeatureBuckets: FeatureSink {
+    let buffer: UnsafeMutableBufferPointer<Int32>
+    let mask: UInt64
+    private var base = 0
+    private var written = 0
+
+    init(buffer: UnsafeMutableBufferPointer<Int32>, mask: UInt64) {
+        self.buffer = buffer
+        self.mask = mask
+    }
+
+    mutating func begin(_ i: Int, own: UInt64) -> Bool {
+        base = i * TaggerFeatures.perToken - 1
+        return true
+    }
+
+    mutating func endOwn() {}
+
+    @inline(__always)
+    mutating func add(_ template: Int, bucket: Int) {
+        buffer[base + template] = Int32(truncatingIfNeeded: bucket)
+        written += 1
+    }
+
+    mutating func end(_ i: Int) {
+        assert(written == (i + 1) * TaggerFeatures.perToken, "perToken must match the templates")
+    }
+}
