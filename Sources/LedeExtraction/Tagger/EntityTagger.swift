@@ -83,18 +83,21 @@ public struct EntityTagger: Sendable {
         // Keys are well-mixed hashes already: `HashTable` skips `Dictionary`'s seeded re-hashing, which
         // mattered here, as every untagged token is looked up.
         var known = HashTable<KnownName>(capacity: spans.count)
+        // The first tokens of the known names: no other token can begin a recurrence.
+        var firsts = HashTable<Bool>(capacity: spans.count)
         var longest = 0
         for span in spans where span.tokens.count <= 6 {
             let first = text.tokens[span.tokens.lowerBound].text.unicodeScalars.first!
             guard CharacterClass.isUpper(first) else { continue }
             let key = span.tokens.dropFirst().reduce(keys[span.tokens.lowerBound]) { FeatureHash.combine($0, keys[$1]) }
             if known[key] == nil { known[key] = KnownName(length: span.tokens.count, begin: tags[span.tokens.lowerBound]) }
+            firsts[keys[span.tokens.lowerBound]] = true
             longest = max(longest, span.tokens.count)
         }
         guard known.count > 0 else { return }
         var i = 0
         while i < tags.count {
-            guard tags[i] == EntityTag.outside else { i += 1; continue }
+            guard tags[i] == EntityTag.outside, firsts.get(keys[i]) != nil else { i += 1; continue }
             var key = keys[i]
             var match: KnownName? = nil
             var length = 1
