@@ -15,7 +15,8 @@ protocol FeatureSink {
 }
 
 extension FeatureSink {
-    // Template numbers are part of the hash, so the same value in two templates lands in two buckets.
+    // Template numbers are part of the hash, so the same value in two templates lands in two buckets;
+    // models store weights by bucket, so a template keeps its number for good.
     @inline(__always)
     mutating func emit(_ template: Int, _ a: UInt64) {
         put(template, FeatureHash.combine(UInt64(template) &* 0x1000_0000_01B3, a))
@@ -37,7 +38,8 @@ extension FeatureSink {
     }
 }
 
-/// Bucket numbers, `perToken` per token in template order (what the trainer reads).
+/// Bucket numbers, `perToken` per token in template order (what the trainer reads; template `t` is
+/// slot `t - 1`, as in `TaggerFeatures.lexicalSlots`).
 struct FeatureBuckets: FeatureSink {
     let buffer: UnsafeMutableBufferPointer<Int32>
     let mask: UInt64
