@@ -36,8 +36,7 @@ enum CueWords {
     static let table: HashTable<Class> = {
         var table = HashTable<Class>()
         for (words, klass) in [(person, Class.person), (place, .place), (organization, .organization)] {
-            for phrase in words {
-                let parts = Normalizer.normalize(phrase).split(separator: " ").map { FeatureHash.lowercased(String($0)) }
+            for parts in words.map(hashes) {
                 let key = parts.dropFirst().reduce(parts[0]) { FeatureHash.combine($0, $1) }
                 if table[key] == nil { table[key] = klass }
             }
@@ -45,10 +44,34 @@ enum CueWords {
         return table
     }()
 
-    /// The cue class of the token at `k`, alone or as the end of a two-token cue (preferred).
-    @inline(__always)
-    static func classify(_ traits: [TokenTraits], _ k: Int, in table: HashTable<Class>) -> UInt8 {
-        if k > 0, let c = table.get(FeatureHash.combine(traits[k - 1].lower, traits[k].lower)) { return c.rawValue }
-        return table.get(traits[k].lower)?.rawValue ?? 0
+    /// Lower-cased hashes of the first tokens of two-token cues: only after one can a pair end.
+    static let pairStarts: HashTable<Bool> = {
+        var starts = HashTable<Bool>()
+        for parts in (person + place + organization).map(hashes) where parts.count == 2 { starts[parts[0]] = true }
+        return starts
+    }()
+
+    private static func hashes(_ phrase: String) -> [UInt64] {
+        Normalizer.normalize(phrase).split(separator: " ").map { FeatureHash.lowercased(String($0)) }
+    }
+
+    /// The cue class of every token, alone or as the end of a two-token cue (preferred). A token is
+    /// the number of its distinct word in `lower` (the words' lower-cased hashes), so that a word that
+    /// recurs in a text is looked up alone once.
+    static func classes(lower: [UInt64], tokens which: [Int32]) -> [UInt8] {
+        let table = Self.table
+        let pairStarts = Self.pairStarts
+        let alone = lower.map { table.get($0)?.rawValue ?? 0 }
+        let startsPair = lower.map { pairStarts.get($0) != nil }
+        return which.indices.map { k in
+            let word = Int(which[k])
+            if k > 0 {
+                let previous = Int(which[k - 1])
+                if startsPair[previous], let c = table.get(FeatureHash.combine(lower[previous], lower[word])) {
+                    return c.rawValue
+                }
+            }
+            return alone[word]
+        }
     }
 }

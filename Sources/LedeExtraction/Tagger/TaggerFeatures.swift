@@ -33,6 +33,7 @@ struct TaggerFeatures: Sendable {
         var scratch: [UInt32] = []
         scratch.reserveCapacity(32)
         var words: [TokenTraits] = []
+        words.reserveCapacity(text.tokens.count)
         var seen = HashTable<Int32>(capacity: text.tokens.count)
         let which = text.tokens.map { token -> Int32 in
             let word = FeatureHash.string(token.text)
@@ -50,8 +51,8 @@ struct TaggerFeatures: Sendable {
             words[k].capitalization = UInt64(lower.capitalization)
         }
         var traits = which.map { words[Int($0)] }
-        let cues = CueWords.table
-        for k in traits.indices { traits[k].cue = CueWords.classify(traits, k, in: cues) }
+        let cues = CueWords.classes(lower: words.map(\.lower), tokens: which)
+        for k in traits.indices { traits[k].cue = cues[k] }
         return traits
     }
 
