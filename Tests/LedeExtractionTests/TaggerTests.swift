@@ -56,6 +56,29 @@ final class TaggerTests: XCTestCase {
         }
     }
 
+    func testOnlyTokensFarFromAnyNameGoUnscored() throws {
+        let tagger = try XCTUnwrap(EntityTagger.shipped(lang: "vi"))
+        let text = TextAnalyzer.analyze(
+            "Nhà máy sản xuất phân bón DAP 2 đã ngừng hoạt động, vì giá nguyên liệu tăng cao trong nhiều tháng liền và thị trường tiêu thụ ở trong nước cũng như ở nước ngoài đều giảm mạnh.",
+            field: .body)
+        let traits = tagger.features.traits(text)
+        let quiet = TaggerFeatures.quietTokens(traits, listed: tagger.features.names.mark(traits))
+        let words = text.tokens.map(\.text)
+        func isQuiet(_ word: String) -> Bool { quiet[words.firstIndex(of: word)!] }
+        // Every word of the factory's name is within reach of its capitals, however long the lowercase middle.
+        for word in ["Nhà", "máy", "sản", "xuất", "phân", "bón", "DAP", "2", "đã"] {
+            XCTAssertFalse(isQuiet(word), "\(word) is scored")
+        }
+        // After the comma, a lowercase clause with no capital in reach.
+        for word in ["nguyên", "liệu", "thị", "trường", "giảm"] {
+            XCTAssertTrue(isQuiet(word), "\(word) goes unscored")
+        }
+        // Unscored tokens are tagged outside, so the name is still found whole.
+        XCTAssertEqual(
+            tagger.tag(text).map(\.span.text).first, "Nhà máy sản xuất phân bón DAP 2",
+            "the factory is one name")
+    }
+
     func testANameFoundOnceIsFoundWhereItRecurs() {
         let text = TextAnalyzer.analyze("Ông Nguyễn Văn Bốn kể rằng Bốn hai mốt tuổi, bốn lần bị thương.", field: .body)
         // Tokens: Ông Nguyễn Văn Bốn kể rằng Bốn hai mốt tuổi , bốn lần …; the tagger found only the first.

@@ -4,6 +4,11 @@ protocol FeatureSink {
     /// Buckets minus one (the bucket count is a power of two).
     var mask: UInt64 { get }
 
+    /// Whether the tokens of `TaggerFeatures.quietTokens` are left out: a tagging sink need not score
+    /// them; training sees every token.
+    var skipsQuietTokens: Bool { get }
+    /// Token `i` is quiet and left out (only called when `skipsQuietTokens`).
+    mutating func quiet(_ i: Int)
     /// Starts token `i`. Its own features (of its text alone and whether a sentence starts there) are
     /// the same wherever `own` is: false skips them, for a sink that has them from an earlier token.
     mutating func begin(_ i: Int, own: UInt64) -> Bool
@@ -50,6 +55,10 @@ struct FeatureBuckets: FeatureSink {
         self.buffer = buffer
         self.mask = mask
     }
+
+    var skipsQuietTokens: Bool { false }
+
+    mutating func quiet(_ i: Int) { preconditionFailure("training scores every token") }
 
     mutating func begin(_ i: Int, own: UInt64) -> Bool {
         base = i * TaggerFeatures.perToken - 1

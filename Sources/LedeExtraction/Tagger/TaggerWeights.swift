@@ -76,6 +76,19 @@ private struct EmissionSums: FeatureSink {
         own.reserveCapacity(tokens)
     }
 
+    var skipsQuietTokens: Bool { true }
+
+    /// Outside, for certain: any other tag scores far below anything the weights can add up to.
+    private static let outsideOnly: SIMD16<Float> = {
+        var e = SIMD16<Float>(repeating: -1e4)
+        e[Int(EntityTag.outside)] = 0
+        return e
+    }()
+
+    mutating func quiet(_ i: Int) {
+        out[i] = Self.outsideOnly
+    }
+
     @inline(__always)
     mutating func begin(_ i: Int, own key: UInt64) -> Bool {
         if let k = known.get(key) {
