@@ -106,7 +106,7 @@ struct EventText: Sendable {
         if (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x1EA0 && v <= 0x1EF9) || (v >= 0x300 && v <= 0x36F) {
             return true
         }
-        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.isDiacritic
+        return UnicodeLookup.isLetterNumberOrDiacritic(s)
     }
 
     /// Whether a scalar is a lowercase letter or a digit; nil when only a property look-up can tell.

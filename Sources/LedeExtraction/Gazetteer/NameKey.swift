@@ -45,8 +45,7 @@ public enum NameKey {
         if (v >= 0xC0 && v < 0x250 && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x300 && v < 0x370) {
             return true
         }
-        let p = s.properties
-        return p.isAlphabetic || p.numericType != nil || isMark(s)
+        return UnicodeLookup.isWordScalar(s)
     }
 
     @inline(__always)
@@ -54,10 +53,7 @@ public enum NameKey {
         let v = s.value
         if v < 0x300 { return false }
         if v < 0x370 { return true }
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
+        return UnicodeLookup.isMark(s)
     }
 
     /// A word's key and its capitals, in one pass: whether the first letter is a capital, how many

@@ -110,7 +110,6 @@ public enum WordScanner {
         if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D { return true }
         if v < 0x80 { return false }
         if v == 0xFEFF || v == 0xAD { return true }
-        let p = s.properties
-        return p.isWhitespace || p.generalCategory == .format
+        return UnicodeLookup.isInvisible(s)
     }
 }

@@ -7,7 +7,7 @@ enum CharacterClass {
         if v <= 0x20 { return true }
         if v < 0x80 { return false }
         if (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) { return false }
-        return s.properties.isWhitespace
+        return UnicodeLookup.isWhitespace(s)
     }
 
     @inline(__always)
@@ -30,8 +30,7 @@ enum CharacterClass {
         }
         if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
         if v >= 0x1E00 && v <= 0x1EFF { return true }
-        let p = s.properties
-        return p.isAlphabetic || p.numericType != nil || Normalizer.isCombiningMark(s)
+        return UnicodeLookup.isWordScalar(s)
     }
 
     @inline(__always)

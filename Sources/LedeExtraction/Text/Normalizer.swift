@@ -110,10 +110,7 @@ public enum Normalizer {
         if v < 0x300 { return false }
         if v <= 0x36F { return true }
         if v >= 0x1E00 && v <= 0x1EFF { return false }  // Latin Extended Additional: Vietnamese letters
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
+        return UnicodeLookup.isMark(s)
     }
 
     @inline(__always)
