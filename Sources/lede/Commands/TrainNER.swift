@@ -20,7 +20,7 @@ struct TrainNER: AsyncParsableCommand {
     var gazetteers: String?
     @Option(help: "Fine word classes computed from the unlabelled text.") var wordClasses = 384
     @Option(help: "Training passes.") var epochs = 12
-    @Option(help: "log2 of the number of feature buckets (17: 4 MB of weights in memory, 18: 8 MB).") var bucketBits = 17
+    @Option(help: "log2 of the number of feature buckets (17: 6 MB of weights in memory, 18: 12 MB).") var bucketBits = 17
     @Option(help: "Weights smaller than this are left out of the file.") var prune: Float = 0.05
     @Option(help: "Probability of leaving a token's own-word features out of an update.") var wordDropout = 0.1
     @Option(help: "Model file to write.") var out: String
