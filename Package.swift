@@ -36,7 +36,10 @@ let package = Package(
         // SQLite persistence (GRDB): articles, results with seq, rejects, replay queries.
         .target(
             name: "LedeStore",
-            dependencies: ["LedeExtraction", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LedeExtraction", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The running service: ingest, worker pool, committer/publisher, API.
         .target(

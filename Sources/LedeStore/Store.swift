@@ -100,40 +100,37 @@ public final class Store: Sendable {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO articles (id, url, title, body, lang, published_at, source, received_at, ingest)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """).insert(
                 a.id, a.url, a.title, a.body, a.lang, stored.publishedAtText, a.source, stored.receivedAtMillis,
-                stored.ingest,
-            ])
+                stored.ingest)
         try db.cachedStatement(sql: """
             INSERT INTO results (seq, article_id, lang, extractor, committed_at, json) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [seq, a.id, result.lang, result.extractorVersion, committedAt, Data(rendered.result)])
+            """).insert(seq, a.id, result.lang, result.extractorVersion, committedAt, Data(rendered.result))
         let mention = try db.cachedStatement(sql: """
             INSERT INTO mentions (seq, idx, type, text, field, start, "end", value, entity)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var names = Set<String>()
         for (i, m) in result.mentions.enumerated() {
-            try mention.execute(arguments: [
-                seq, i, m.type.rawValue, m.span.text, m.span.field.rawValue, m.span.start, m.span.end, m.value,
-                m.entity,
-            ])
+            try mention.insert(
+                seq, i, m.type.rawValue, m.span.text, m.span.field.rawValue, m.span.start, m.span.end, m.value, m.entity)
             if m.type.isName { names.insert(m.span.text.lowercased()) }
         }
         let entity = try db.cachedStatement(sql: """
             INSERT INTO entities (seq, idx, type, name, country, geonames_id, cameo) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for e in result.entities {
-            try entity.execute(arguments: [seq, e.id, e.type.rawValue, e.name, e.country, e.geonamesID, e.cameo])
+            try entity.insert(seq, e.id, e.type.rawValue, e.name, e.country, e.geonamesID, e.cameo)
             names.insert(e.name.lowercased())
         }
         let name = try db.cachedStatement(sql: "INSERT INTO entity_names (name_key, seq) VALUES (?, ?)")
-        for key in names { try name.execute(arguments: [key, seq]) }
+        for key in names { try name.insert(key, seq) }
         let event = try db.cachedStatement(sql: """
             INSERT INTO events (seq, idx, type, cameo, modality, trigger, date, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (i, e) in result.events.enumerated() {
             let json = i < rendered.events.count ? rendered.events[i] : []
-            try event.execute(arguments: [seq, i, e.type, e.cameo, e.modality.rawValue, e.trigger.text, e.date?.value, Data(json)])
+            try event.insert(seq, i, e.type, e.cameo, e.modality.rawValue, e.trigger.text, e.date?.value, Data(json))
         }
     }
 
