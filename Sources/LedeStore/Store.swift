@@ -114,7 +114,11 @@ public final class Store: Sendable {
         for (i, m) in result.mentions.enumerated() {
             try mention.insert(
                 seq, i, m.type.rawValue, m.span.text, m.span.field.rawValue, m.span.start, m.span.end, m.value, m.entity)
-            if m.type.isName { names.insert(m.span.text.lowercased()) }
+            // Most name mentions read exactly as their entity's name, whose key is added below: lowercasing
+            // (Unicode case mapping) and hashing the same text again cost more than comparing its bytes.
+            if m.type.isName, !readsAsItsEntityName(m, result.entities) {
+                names.insert(m.span.text.lowercased())
+            }
         }
         let entity = try db.cachedStatement(sql: """
             INSERT INTO entities (seq, idx, type, name, country, geonames_id, cameo) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -132,6 +136,12 @@ public final class Store: Sendable {
             let json = i < rendered.events.count ? rendered.events[i] : []
             try event.insert(seq, i, e.type, e.cameo, e.modality.rawValue, e.trigger.text, e.date?.value, Data(json))
         }
+    }
+
+    /// Whether a mention's text is, byte for byte, the name of the entity it refers to.
+    private func readsAsItsEntityName(_ m: Mention, _ entities: [Entity]) -> Bool {
+        guard let index = m.entity, entities.indices.contains(index) else { return false }
+        return m.span.text.utf8.elementsEqual(entities[index].name.utf8)
     }
 
     // MARK: Outbox
