@@ -21,6 +21,8 @@ public final class Store: Sendable {
     public let path: String
     /// How much of the database file each connection maps into memory (address space, not memory).
     static let mappedBytes = 1 << 30
+    /// The writer's page cache (SQLite's unit for a negative `cache_size`).
+    static let writerCacheKiB = 8 * 1024
 
     public init(path: String, durability: Durability = .full) throws {
         self.path = path
@@ -32,6 +34,10 @@ public final class Store: Sendable {
             // not counted as the service's resident memory as the file grows.
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA mmap_size = \(Store.mappedBytes)")
+            } else {
+                // A batch of results touches more pages than SQLite's default 2 MB cache holds; past it,
+                // the writer spills dirty pages to the WAL mid-transaction and reads evicted ones back.
+                try db.execute(sql: "PRAGMA cache_size = -\(Store.writerCacheKiB)")
             }
         }
         config.maximumReaderCount = 4
