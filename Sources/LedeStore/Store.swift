@@ -23,6 +23,8 @@ public final class Store: Sendable {
     static let mappedBytes = 1 << 30
     /// The writer's page cache (SQLite's unit for a negative `cache_size`).
     static let writerCacheKiB = 8 * 1024
+    /// The page size of a new database file.
+    static let pageSize = 16 * 1024
 
     public init(path: String, durability: Durability = .full) throws {
         self.path = path
@@ -35,6 +37,10 @@ public final class Store: Sendable {
             if db.configuration.readonly {
                 try db.execute(sql: "PRAGMA mmap_size = \(Store.mappedBytes)")
             } else {
+                // Takes effect only when the file is created. A result's ~9 KB of JSON then sits on one
+                // page instead of a chain of three, and a commit writes fewer, larger WAL frames: a third
+                // of the write calls and less kernel time per result than with SQLite's 4 KB default.
+                try db.execute(sql: "PRAGMA page_size = \(Store.pageSize)")
                 // A batch of results touches more pages than SQLite's default 2 MB cache holds; past it,
                 // the writer spills dirty pages to the WAL mid-transaction and reads evicted ones back.
                 try db.execute(sql: "PRAGMA cache_size = -\(Store.writerCacheKiB)")
