@@ -30,7 +30,6 @@ public final class Store: Sendable {
         self.path = path
         var config = Configuration()
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
             // Readers map the file instead of copying each page out of the OS cache with a system
             // call: replay reads megabytes a page. The writer does not, so the pages it touches are
             // not counted as the service's resident memory as the file grows.
@@ -49,6 +48,11 @@ public final class Store: Sendable {
         config.maximumReaderCount = 4
         do {
             pool = try DatabasePool(path: path, configuration: config)
+            // Here, not in `prepareDatabase`: opening the pool switches the writer to WAL and, with it,
+            // to `synchronous=NORMAL`, after `prepareDatabase` has run.
+            try pool.barrierWriteWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+            }
             try Schema.migrator.migrate(pool)
         } catch {
             throw StoreError(operation: "open \(path)", underlying: "\(error)")

@@ -38,6 +38,33 @@ final class StoreTests: XCTestCase {
         return .result(StoredArticle(article: article, publishedAtText: nil, receivedAtMillis: 1, ingest: "pull"), result)
     }
 
+    func testTheWriterSyncsAsTheDurabilityAsks() throws {
+        // Opening a pool switches the writer to WAL and, with it, to NORMAL: FULL must be set after that.
+        let full = try Store(path: path, durability: .full)
+        XCTAssertEqual(try full.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL")
+        let normalPath = directory.appendingPathComponent("normal.sqlite").path
+        let normal = try Store(path: normalPath, durability: .normal)
+        XCTAssertEqual(try normal.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 1, "NORMAL")
+    }
+
+    func testANewDatabaseUsesLargePages() throws {
+        let store = try Store(path: path)
+        XCTAssertEqual(try store.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") }, Store.pageSize)
+    }
+
+    func testAFailedInsertReportsSQLitesReasonAndTheNextCommitStillWorks() throws {
+        let store = try Store(path: path)
+        _ = try store.commit([item("a")], nowMillis: 10, render: render)
+        // A trigger refuses mention rows: the batch's insert fails inside SQLite.
+        try store.pool.write { try $0.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON mentions BEGIN SELECT RAISE(ABORT, 'mentions refused'); END") }
+        XCTAssertThrowsError(try store.commit([item("b", entity: "Putin")], nowMillis: 20, render: render)) { error in
+            XCTAssertTrue("\(error)".contains("mentions refused"), "\(error)")
+        }
+        try store.pool.write { try $0.execute(sql: "DROP TRIGGER refuse") }
+        XCTAssertEqual(try store.commit([item("b", entity: "Putin")], nowMillis: 30, render: render).map(\.seq), [2])
+        XCTAssertEqual(try store.replay(ReplayFilter()).items.map(\.articleID), ["a", "b"], "nothing of the failed batch stayed")
+    }
+
     func testSeqFollowsCommitOrderAcrossBatches() throws {
         let store = try Store(path: path)
         let first = try store.commit([item("a"), item("b")], nowMillis: 10, render: render)

@@ -95,9 +95,9 @@ private struct EmissionSums: FeatureSink {
 
     var skipsQuietTokens: Bool { true }
 
-    /// Outside, for certain: any other tag scores far below anything the weights can add up to.
+    /// Outside, for certain: every other tag is as forbidden as a BIO violation.
     private static let outsideOnly: SIMD16<Float> = {
-        var e = SIMD16<Float>(repeating: -1e4)
+        var e = SIMD16<Float>(repeating: Viterbi.forbidden)
         e[Int(EntityTag.outside)] = 0
         return e
     }()
