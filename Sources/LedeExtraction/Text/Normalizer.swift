@@ -26,14 +26,14 @@ public enum Normalizer {
 
     static func normalize(_ original: [Unicode.Scalar]) -> NormalizedText {
         var writer = Writer(capacity: original.count + 16)
-        defer { writer.deallocate() }
         write(original, into: &writer)
         return writer.text()
     }
 
     /// Where `normalize` writes: three parallel buffers, grown when full, copied out once at the end
     /// (cheaper than three `Array.append`s per scalar, each with its own uniqueness and capacity check).
-    private struct Writer {
+    /// One owner of the memory: not copyable, freed when it goes.
+    private struct Writer: ~Copyable {
         private var scalars: UnsafeMutablePointer<Unicode.Scalar>
         private var starts: UnsafeMutablePointer<Int32>
         private var ends: UnsafeMutablePointer<Int32>
@@ -77,7 +77,7 @@ public enum Normalizer {
                 sourceEnd: Array(UnsafeBufferPointer(start: ends, count: count)))
         }
 
-        func deallocate() {
+        deinit {
             scalars.deallocate()
             starts.deallocate()
             ends.deallocate()
