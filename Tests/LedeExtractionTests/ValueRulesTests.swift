@@ -88,6 +88,19 @@ final class ValueRulesTests: XCTestCase {
         assertValue("Chủ nhật (10/12)", .date, "2017-12-10", in: found)
     }
 
+    func testDecomposedTextGivesTheSameValuesAtOffsetsIntoTheTextAsReceived() {
+        let composed = "Sáng 7/12, Thủ tướng cho biết hôm qua đã ký; ngày 10 tháng 12 tới sẽ họp, chi 340.000 đồng."
+        let nfd = composed.decomposedStringWithCanonicalMapping
+        XCTAssertGreaterThan(nfd.unicodeScalars.count, composed.unicodeScalars.count, "the input really is decomposed")
+        // `values` checks that every span slices the decomposed text exactly.
+        let found = values(nfd, lang: "vi", pub: december7)
+        XCTAssertEqual(
+            found.map { "\($0.type.rawValue) \($0.value ?? "")" },
+            values(composed, lang: "vi", pub: december7).map { "\($0.type.rawValue) \($0.value ?? "")" })
+        XCTAssertTrue(found.contains { $0.value == "2017-12-06" }, "hôm qua, decomposed, is still yesterday")
+        XCTAssertTrue(found.contains { $0.value == "2017-12-10" }, "ngày 10 tháng 12, decomposed")
+    }
+
     func testARangeOfDaysSharesTheMonthWrittenOnce() {
         let found = values("Kỳ thi diễn ra trong hai ngày 10 và 11/6, hệ chuyên từ ngày 12 đến ngày 14/6.", lang: "vi", pub: december7)
         assertValue("ngày 10", .date, "2017-06-10", in: found)

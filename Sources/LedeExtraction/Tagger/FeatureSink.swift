@@ -49,7 +49,8 @@ struct FeatureBuckets: FeatureSink {
     let buffer: UnsafeMutableBufferPointer<Int32>
     let mask: UInt64
     private var base = 0
-    private var written = 0
+    /// Templates written for the current token, one bit each: every template exactly once.
+    private var written: UInt64 = 0
 
     init(buffer: UnsafeMutableBufferPointer<Int32>, mask: UInt64) {
         self.buffer = buffer
@@ -62,6 +63,7 @@ struct FeatureBuckets: FeatureSink {
 
     mutating func begin(_ i: Int, own: UInt64) -> Bool {
         base = i * TaggerFeatures.perToken - 1
+        written = 0
         return true
     }
 
@@ -70,10 +72,11 @@ struct FeatureBuckets: FeatureSink {
     @inline(__always)
     mutating func add(_ template: Int, bucket: Int) {
         buffer[base + template] = Int32(truncatingIfNeeded: bucket)
-        written += 1
+        assert(written & (1 << UInt64(template - 1)) == 0, "template \(template) written twice")
+        written |= 1 << UInt64(template - 1)
     }
 
     mutating func end(_ i: Int) {
-        assert(written == (i + 1) * TaggerFeatures.perToken, "perToken must match the templates")
+        assert(written == (1 << UInt64(TaggerFeatures.perToken)) - 1, "every template 1...perToken, once")
     }
 }
