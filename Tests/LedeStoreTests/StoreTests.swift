@@ -123,6 +123,23 @@ final class StoreTests: XCTestCase {
         XCTAssertNil(try store.replay(ReplayFilter(fromSeq: 8, limit: 5)) { _ in }.nextSeq, "the last page says so")
     }
 
+    func testAnEntityIsFoundByItsNameAndByEveryMentionOfIt() throws {
+        let store = try Store(path: path)
+        // "Putin" and "PUTIN" mention the entity "Vladimir Putin"; "Vladimir Putin" reads as its name.
+        let article = Article(id: "p1", body: "Vladimir Putin ... Putin ... PUTIN", lang: "vi")
+        var result = ExtractionResult(lang: "vi")
+        result.mentions = [("Vladimir Putin", 0), ("Putin", 19), ("PUTIN", 29)].map { text, start in
+            Mention(type: .person, span: Span(field: .body, start: start, end: start + text.count, text: text), entity: 0, source: "test")
+        }
+        result.entities = [Entity(id: 0, type: .person, name: "Vladimir Putin")]
+        let stored = StoredArticle(article: article, publishedAtText: nil, receivedAtMillis: 1, ingest: "pull")
+        _ = try store.commit([.result(stored, result)], nowMillis: 10, render: render)
+        for name in ["vladimir putin", "Vladimir Putin", "putin", "PUTIN"] {
+            XCTAssertEqual(try store.replay(ReplayFilter(entity: name)).items.map(\.articleID), ["p1"], name)
+        }
+        XCTAssertEqual(try store.replay(ReplayFilter(entity: "vladimir")).items.count, 0, "whole names only")
+    }
+
     func testReplayFiltersBySeqTimeTypeLanguageAndEntity() throws {
         let store = try Store(path: path)
         _ = try store.commit([item("v1", eventType: "ASSAULT", entity: "Vladimir Putin"), item("e1", lang: "en", eventType: "CONSULT")], nowMillis: 100, render: render)
