@@ -181,14 +181,10 @@ public enum ArticleDecoder {
             let n = utf8.count
             if let base = utf8.baseAddress {
                 let raw = UnsafeRawPointer(base)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
                 while i + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
-                    let continuation = w & ~(w << 1) & highs
-                    count += 8 - continuation.nonzeroBitCount
-                    if (w &- ones) & ~w & highs != 0 { nul = true }
+                    count += 8 - ByteWords.continuation(w).nonzeroBitCount
+                    if ByteWords.zero(w) != 0 { nul = true }
                     i += 8
                 }
             }

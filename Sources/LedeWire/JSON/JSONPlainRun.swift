@@ -7,14 +7,11 @@
         let n = utf8.count
         if let base = utf8.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while i + 8 <= n {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let q = word ^ (ones &* 0x22)
-                let bs = word ^ (ones &* 0x5C)
-                let found = ((q &- ones) & ~q) | ((bs &- ones) & ~bs) | ((word &- ones &* 0x20) & ~word)
-                if found & highs != 0 { break }
+                let found = ByteWords.equal(word, UInt8(ascii: "\"")) | ByteWords.equal(word, UInt8(ascii: "\\"))
+                    | ByteWords.below(word, 0x20)
+                if found != 0 { break }
                 i += 8
             }
         }
