@@ -125,13 +125,13 @@ extension NameKey {
             default:
                 if let f = Fold.shared.folded[s.value] {
                     let isUpper = s.properties.isUppercase
-                    for b in f.base where b.value < 0x80 || !isMark(b) {
+                    for b in f.base where b.value < 0x80 || !CharacterClass.isMark(b) {
                         var base = b
                         switch b { case "â", "ă": base = "a"; case "ê": base = "e"; case "ô", "ơ": base = "o"; case "ư": base = "u"; default: break }
-                        if isMark(base) { continue }
+                        if CharacterClass.isMark(base) { continue }
                         out.append(contentsOf: isUpper ? String(base).uppercased().unicodeScalars : String(base).unicodeScalars)
                     }
-                } else if !isMark(s) {
+                } else if !CharacterClass.isMark(s) {
                     out.append(s)
                 }
             }

@@ -48,14 +48,6 @@ public enum NameKey {
         return UnicodeLookup.isWordScalar(s)
     }
 
-    @inline(__always)
-    static func isMark(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x300 { return false }
-        if v < 0x370 { return true }
-        return UnicodeLookup.isMark(s)
-    }
-
     /// A word's key and its capitals, in one pass: whether the first letter is a capital, how many
     /// letters there are and how many are capitals.
     static func fold<C: Collection>(_ scalars: C) -> (key: String, firstUpper: Bool, letters: Int, upper: Int)
@@ -150,7 +142,7 @@ public enum NameKey {
     static func writeOther(_ s: Unicode.Scalar, into buf: UnsafeMutableBufferPointer<UInt8>, at start: Int)
         -> (end: Int, letter: Bool, upper: Bool)
     {
-        if isMark(s) { return (UTF8Encoding.put(s.value, into: buf, at: start), false, false) }
+        if CharacterClass.isMark(s) { return (UTF8Encoding.put(s.value, into: buf, at: start), false, false) }
         let p = s.properties
         var n = start
         for l in p.lowercaseMapping.unicodeScalars { n = UTF8Encoding.put(l.value, into: buf, at: n) }

@@ -76,7 +76,7 @@ public enum WordScanner {
                 lineBreak = false
                 continue
             }
-            if NameKey.isWordScalar(s) && !NameKey.isMark(s) {
+            if NameKey.isWordScalar(s) && !CharacterClass.isMark(s) {
                 let start = i
                 i += 1
                 while i < n, NameKey.isWordScalar(scalars[i]) { i += 1 }
@@ -92,7 +92,7 @@ public enum WordScanner {
                 continue
             }
             // A stray combining mark after a symbol: attach it to nothing.
-            if NameKey.isMark(s) { i += 1; continue }
+            if CharacterClass.isMark(s) { i += 1; continue }
             token(.symbol, i..<(i + 1), space, lineBreak)
             space = false
             lineBreak = false

@@ -30,7 +30,7 @@ public enum LanguageIdentifier {
             let v = s.value
             guard NameKey.isWordScalar(s), !(v >= 0x30 && v <= 0x39) else { flush(); continue }
             word.append(s)
-            if NameKey.isMark(s) {
+            if CharacterClass.isMark(s) {
                 if v == 0x306 || v == 0x31B || v == 0x323 || v == 0x309 { viLetters += 1 }
                 continue
             }

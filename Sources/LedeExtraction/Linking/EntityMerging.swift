@@ -154,7 +154,7 @@ extension EntityLinker {
     static func withoutTitle(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         // Most names begin with a word no title begins with: then there is nothing to scan.
-        if let first = scalars.first, NameKey.isWordScalar(first), !NameKey.isMark(first), !WordScanner.isDigit(first.value) {
+        if let first = scalars.first, NameKey.isWordScalar(first), !CharacterClass.isMark(first), !WordScanner.isDigit(first.value) {
             var end = 1
             while end < scalars.count, NameKey.isWordScalar(scalars[end]) { end += 1 }
             guard titleFirstWords.contains(NameKey.word(scalars[..<end])) else { return text }

@@ -33,6 +33,16 @@ enum CharacterClass {
         return UnicodeLookup.isWordScalar(s)
     }
 
+    /// A combining mark (nonspacing, spacing or enclosing), decided by range for Latin text.
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return false }
+        if v <= 0x36F { return true }
+        if v >= 0x1E00 && v <= 0x1EFF { return false }  // Latin Extended Additional: Vietnamese letters
+        return UnicodeLookup.isMark(s)
+    }
+
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         isWordScalar(s) && !isDigit(s)

@@ -90,7 +90,7 @@ public enum Normalizer {
         while i < n {
             let s = original[i]
             var j = i + 1
-            while j < n, isCombiningMark(original[j]) { j += 1 }
+            while j < n, CharacterClass.isMark(original[j]) { j += 1 }
             if j == i + 1 {
                 appendFolded(s, from: i, to: j, into: &out)
             } else {
@@ -102,15 +102,6 @@ public enum Normalizer {
             }
             i = j
         }
-    }
-
-    @inline(__always)
-    static func isCombiningMark(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x300 { return false }
-        if v <= 0x36F { return true }
-        if v >= 0x1E00 && v <= 0x1EFF { return false }  // Latin Extended Additional: Vietnamese letters
-        return UnicodeLookup.isMark(s)
     }
 
     @inline(__always)
