@@ -55,8 +55,9 @@ struct EventDates {
     /// Words that can start a date expression other than a number.
     static let dateWords = CuePhrases(months.map(\.name) + ["tháng", "năm", "in", "since", "hôm", "today", "yesterday"])
 
-    static let relativeDays: [String: Int] = ["hôm nay": 0, "hôm qua": -1, "today": 0, "yesterday": -1]
-    static let relativeDayWords = CuePhrases(Array(relativeDays.keys))
+    /// Days counted from the publication day; `relativeDayWords` finds them, `relativeDays` gives the shift.
+    static let relativeDays: [(phrase: String, days: Int)] = [("hôm nay", 0), ("hôm qua", -1), ("today", 0), ("yesterday", -1)]
+    static let relativeDayWords = CuePhrases(relativeDays.map(\.phrase))
     static let yearLeads = CuePhrases(["năm", "in", "since"])
 
     static let months: [(name: String, month: Int)] = [
@@ -129,12 +130,9 @@ struct EventDates {
                     }
                 }
             }
-            let pair = i + 1 < w.count && relativeDayWords.containsPair(w, endingAt: i + 1)
-                ? EventDates.relativeDays[t + " " + w[i + 1].text] : nil
-            if let p = publishedAt, let shift = pair ?? (relativeDayWords.contains(w, i) ? EventDates.relativeDays[t] : nil) {
-                let length = pair != nil ? 2 : 1
-                make(i..<(i + length), PublicationDate.shifted(p, days: shift).iso, .day)
-                i += length
+            if let p = publishedAt, let day = relativeDayWords.first(w, startingAt: i, before: w.count, where: { _ in true }) {
+                make(i..<(i + day.length), PublicationDate.shifted(p, days: EventDates.relativeDays[day.index].days).iso, .day)
+                i += day.length
                 continue
             }
             if yearLeads.contains(w, i), i + 1 < w.count, let y = year(w[i + 1].text) {

@@ -39,7 +39,7 @@ struct ModalityDetector {
     /// Words that start with a cue but mean something else ("không quân" is the air force).
     static let compounds = CuePhrases([
         "không quân", "không gian", "không khí", "không phận", "không kích", "không chỉ", "không ít",
-        "có thể chất", "thể thấy", "thể nói", "no one", "not only",
+        "thể thấy", "thể nói", "no one", "not only",
     ])
     /// Words after a noun trigger that start its purpose, not its time ("cuộc họp để …").
     static let purposeWords = CuePhrases(["để", "nhằm", "mà", "that", "to"])

@@ -40,11 +40,11 @@ enum RuleLexicon {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ])
+    private static let monthAbbreviations = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                             "nov", "dec"]
+    static let enMonthAbbreviations = WordSet(monthAbbreviations)
     /// Months of three letters but May: alone, too often names ("Mar", "Jan").
-    static let enThreeLetterMonths = WordSet(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
-                                              "dec"])
-    static let enMonthAbbreviations = WordSet(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                                               "nov", "dec"])
+    static let enThreeLetterMonths = WordSet(monthAbbreviations.filter { $0.count == 3 })
     static let enWeekdays = WordTable<Int>([
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
     ])
