@@ -2,16 +2,9 @@
 extension Gazetteer {
     typealias Pending = (entry: GazetteerEntry, aliases: [String])
 
-    /// Data rows: tab-separated, the header line and `#` comments skipped.
+    /// Data rows: the table's rows (`TSV`) after its header line.
     static func rows(_ text: String) -> [[String]] {
-        var out: [[String]] = []
-        var header = true
-        for line in text.split(whereSeparator: \.isNewline) {
-            if line.hasPrefix("#") { continue }
-            if header { header = false; continue }
-            out.append(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
-        }
-        return out
+        Array(TSV.rows(text).dropFirst())
     }
 
     static func list(_ field: String) -> [String] {
