@@ -121,6 +121,18 @@ final class ServiceFlowTests: XCTestCase {
         XCTAssertEqual(health["last_seq"]?.int64Value, 1)
     }
 
+    func testEveryLoopRunsOnAThreadNamedAfterIt() throws {
+        #if os(Linux)
+        // What `top -H` and `ps -L` show an operator: the kernel's name of each thread of this process.
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+        let names = Set(tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        for name in ["lede-ingest", "lede-worker-0", "lede-worker-1", "lede-committer", "lede-api"] {
+            XCTAssertTrue(names.contains(name), "no thread named \(name) among \(names.sorted())")
+        }
+        #endif
+    }
+
     func testADealerClientWithADelimiterIsAnswered() throws {
         let dealer = try Socket(service.context, .dealer)
         try dealer.connect(service.endpoints.api)

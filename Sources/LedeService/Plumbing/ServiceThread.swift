@@ -9,6 +9,9 @@ final class ServiceThread: @unchecked Sendable {
     init(name: String, _ body: @escaping @Sendable () -> Void) {
         let done = self.done
         thread = Thread {
+            // Named from inside: that is when Foundation gives the name to the OS thread too, where
+            // `top -H`, `ps -L` and debuggers read it (15 characters at most there).
+            Thread.current.name = name
             body()
             done.signal()
         }

@@ -13,7 +13,9 @@ struct ExtractionWorkers: Sendable {
     let logger: Logger
 
     func run() {
-        while let batch = work.take(max: 8, timeout: 0.5) {
+        // One at a time: a worker holding several would make the last wait for the others while the
+        // other worker may stand idle (each article costs milliseconds; the queue's lock, microseconds).
+        while let batch = work.take(max: 1, timeout: 0.5) {
             for item in batch { commits.put(process(item)) }
         }
     }
