@@ -18,6 +18,7 @@ public final class LedeServer: @unchecked Sendable {
     let work: BoundedQueue<WorkItem>
     let commits: BoundedQueue<CommitRequest>
     private var threads: (ingest: ServiceThread, workers: [ServiceThread], committer: ServiceThread, api: ServiceThread)?
+    private var checkpoints: (loop: Checkpointer, thread: ServiceThread)?
     private var ingest: IngestLoop?
     private var api: APILoop?
     private var zap: ZAPHandler?
@@ -29,7 +30,7 @@ public final class LedeServer: @unchecked Sendable {
         self.logger = logger
         MallocTuning.limitArenas(toWorkers: configuration.workers)
         self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
-        self.store = try Store(path: configuration.databasePath, durability: configuration.durability)
+        self.store = try Store(path: configuration.databasePath, durability: configuration.durability, separateCheckpoints: true)
         self.work = BoundedQueue(capacity: configuration.queueDepth)
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
     }
@@ -59,6 +60,11 @@ public final class LedeServer: @unchecked Sendable {
         do { publishEndpoint = try publishReady.wait() } catch {
             api.finished.store(true, ordering: .releasing); apiThread.join(); throw error
         }
+
+        let checkpointer = Checkpointer(store: store, interval: configuration.checkpointInterval, logger: logger)
+        let checkpointThread = ServiceThread(name: "lede-checkpoint") { checkpointer.run() }
+        checkpointThread.start()
+        lock.withLock { checkpoints = (checkpointer, checkpointThread) }
 
         let workers = ExtractionWorkers(work: work, commits: commits, extractor: extractor, checks: InputChecks(limits: configuration.limits), logger: logger)
         let workerThreads = (0..<max(1, configuration.workers)).map { i in ServiceThread(name: "lede-worker-\(i)") { workers.run() } }
@@ -98,8 +104,13 @@ public final class LedeServer: @unchecked Sendable {
             stopped = true
             return threads
         }
-        guard let running else { databaseLock.release(); return }
-        defer { databaseLock.release() }
+        let checkpoints = lock.withLock { self.checkpoints }
+        defer {
+            // Last, after the committer's last commit.
+            if let checkpoints { checkpoints.loop.stop(); checkpoints.thread.join() }
+            databaseLock.release()
+        }
+        guard let running else { return }
         api?.intakeClosed.store(true, ordering: .releasing)
         ingest?.stopping.store(true, ordering: .releasing)
         running.ingest.join()

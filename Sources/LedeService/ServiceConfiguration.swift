@@ -23,6 +23,8 @@ public struct ServiceConfiguration: Sendable {
     public var batchSize = 256
     public var heartbeatInterval: TimeInterval = 1.0
     public var durability: Store.Durability = .full
+    /// How often a thread of its own checkpoints the SQLite WAL (the committer never does).
+    public var checkpointInterval: TimeInterval = 0.05
     /// Messages queued per subscriber before PUB drops (subscribers recover by heartbeat + replay).
     public var publishHighWaterMark: Int32 = 100_000
     /// How long a graceful shutdown may take before in-flight work is abandoned (it stays durable:

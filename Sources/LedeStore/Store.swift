@@ -18,6 +18,8 @@ public final class Store: Sendable {
     public typealias ResultRenderer = (_ item: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAtMillis: Int64) -> RenderedResult
 
     let pool: DatabasePool
+    /// A connection for `checkpoint()` alone, when checkpoints are taken off the writer.
+    let checkpointer: DatabaseQueue?
     public let path: String
     /// How much of the database file each connection maps into memory (address space, not memory).
     static let mappedBytes = 1 << 30
@@ -26,7 +28,11 @@ public final class Store: Sendable {
     /// The page size of a new database file.
     static let pageSize = 16 * 1024
 
-    public init(path: String, durability: Durability = .full) throws {
+    /// `separateCheckpoints`: a second connection is opened for `checkpoint()`, which whoever opens the
+    /// store calls from a thread of its own, often. The writer keeps SQLite's own checkpoint after a
+    /// commit that takes the WAL past 1,000 pages: then it finds nearly everything copied already, and
+    /// it is what lets the WAL start again from its beginning (see `checkpoint()`).
+    public init(path: String, durability: Durability = .full, separateCheckpoints: Bool = false) throws {
         self.path = path
         var config = Configuration()
         config.prepareDatabase { db in
@@ -54,6 +60,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
             }
             try Schema.migrator.migrate(pool)
+            checkpointer = separateCheckpoints ? try Store.openCheckpointer(path: path, durability: durability) : nil
         } catch {
             throw StoreError(operation: "open \(path)", underlying: "\(error)")
         }

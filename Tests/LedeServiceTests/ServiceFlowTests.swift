@@ -127,7 +127,7 @@ final class ServiceFlowTests: XCTestCase {
         let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
         let names = Set(tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
-        for name in ["lede-ingest", "lede-worker-0", "lede-worker-1", "lede-committer", "lede-api"] {
+        for name in ["lede-ingest", "lede-worker-0", "lede-worker-1", "lede-committer", "lede-checkpoint", "lede-api"] {
             XCTAssertTrue(names.contains(name), "no thread named \(name) among \(names.sorted())")
         }
         #endif

@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import Synchronization
 import XCTest
 @testable import LedeStore
 
@@ -63,6 +64,50 @@ final class StoreTests: XCTestCase {
         try store.pool.write { try $0.execute(sql: "DROP TRIGGER refuse") }
         XCTAssertEqual(try store.commit([item("b", entity: "Putin")], nowMillis: 30, render: render).map(\.seq), [2])
         XCTAssertEqual(try store.replay(ReplayFilter()).items.map(\.articleID), ["a", "b"], "nothing of the failed batch stayed")
+    }
+
+    func testACheckpointMovesTheWALIntoTheFileAndTheNextCommitStartsTheWALAgain() throws {
+        let store = try Store(path: path, separateCheckpoints: true)
+        for i in 0..<20 { _ = try store.commit([item("a\(i)", entity: "Putin \(i)")], nowMillis: Int64(i), render: render) }
+        let fileBefore = try fileSize(path)
+        let first = try store.checkpoint()
+        XCTAssertGreaterThan(first.walFrames, 0)
+        XCTAssertEqual(first.checkpointedFrames, first.walFrames, "with no commit under way, every frame is copied")
+        XCTAssertGreaterThan(try fileSize(path), fileBefore, "the committed pages are in the database file now")
+        _ = try store.commit([item("b")], nowMillis: 30, render: render)
+        XCTAssertLessThan(try store.checkpoint().walFrames, first.walFrames, "the commit wrote from the WAL's start")
+        XCTAssertEqual(try store.replay(ReplayFilter()).items.count, 21)
+        // The checkpointing connection syncs the database file as the writer does.
+        XCTAssertEqual(try store.checkpointer?.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL")
+    }
+
+    func testCommitsGoOnWhileAnotherThreadCheckpoints() throws {
+        let store = try Store(path: path, separateCheckpoints: true)
+        let done = Atomic<Bool>(false)
+        let checkpoints = Atomic<Int>(0)
+        let checkpointing = Thread {
+            while !done.load(ordering: .acquiring) {
+                if (try? store.checkpoint()) != nil { checkpoints.add(1, ordering: .relaxed) }
+            }
+        }
+        checkpointing.start()
+        for i in 0..<200 { _ = try store.commit([item("c\(i)", entity: "Name \(i % 7)")], nowMillis: Int64(i), render: render) }
+        done.store(true, ordering: .releasing)
+        XCTAssertEqual(try store.replay(ReplayFilter(limit: 1000)).items.map(\.articleID), (0..<200).map { "c\($0)" })
+        XCTAssertGreaterThan(checkpoints.load(ordering: .relaxed), 0)
+        XCTAssertEqual(try store.lastSeq(), 200)
+    }
+
+    func testAStoreWithoutASeparateConnectionCheckpointsOnTheWriter() throws {
+        let store = try Store(path: path)
+        _ = try store.commit([item("a")], nowMillis: 10, render: render)
+        let progress = try store.checkpoint()
+        XCTAssertGreaterThan(progress.walFrames, 0)
+        XCTAssertEqual(progress.checkpointedFrames, progress.walFrames)
+    }
+
+    private func fileSize(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
     }
 
     func testSeqFollowsCommitOrderAcrossBatches() throws {
