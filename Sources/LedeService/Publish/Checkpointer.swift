@@ -10,6 +10,9 @@ final class Checkpointer: @unchecked Sendable {
     let interval: TimeInterval
     let logger: Logger
     private let stopSignal = DispatchSemaphore(value: 0)
+    /// Whether the last checkpoint failed: a failure is logged when it starts and when it ends, not 20
+    /// times a second.
+    private var failing = false
 
     init(store: Store, interval: TimeInterval, logger: Logger) {
         self.store = store
@@ -30,9 +33,16 @@ final class Checkpointer: @unchecked Sendable {
     private func checkpoint() {
         do {
             try store.checkpoint()
+            if failing {
+                failing = false
+                logger.notice("checkpoints work again")
+            }
         } catch {
-            // The writer's own threshold stays as a safety net; the next round tries again.
-            logger.error("checkpoint failed", metadata: ["error": "\(error)"])
+            // The writer's own checkpoint still runs after large commits; the next round tries again.
+            if !failing {
+                failing = true
+                logger.error("checkpoint failed; retrying every round, logged again once it works", metadata: ["error": "\(error)"])
+            }
         }
     }
 }
