@@ -42,7 +42,7 @@ extension Store {
     static func openCheckpointer(path: String, durability: Durability) throws -> DatabaseQueue {
         var config = Configuration()
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+            try db.execute(sql: durability.synchronousPragma)
         }
         return try DatabaseQueue(path: path, configuration: config)
     }

@@ -11,6 +11,10 @@ public final class Store: Sendable {
         case full
         /// `synchronous=NORMAL`: a commit survives a process kill; a power loss may lose the last ones.
         case normal
+
+        /// The statement that sets it on a connection: the writer and the checkpointing connection,
+        /// which syncs the database file.
+        var synchronousPragma: String { "PRAGMA synchronous = \(self == .full ? "FULL" : "NORMAL")" }
     }
 
     /// Renders the JSON of a result and of each of its event messages once its seq and commit time
@@ -57,7 +61,7 @@ public final class Store: Sendable {
             // Here, not in `prepareDatabase`: opening the pool switches the writer to WAL and, with it,
             // to `synchronous=NORMAL`, after `prepareDatabase` has run.
             try pool.barrierWriteWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+                try db.execute(sql: durability.synchronousPragma)
             }
             try Schema.migrator.migrate(pool)
             checkpointer = separateCheckpoints ? try Store.openCheckpointer(path: path, durability: durability) : nil
