@@ -6,18 +6,23 @@ import LedeStore
 /// for a checkpoint before it publishes (see `Store.checkpoint()`). Small and often: each checkpoint
 /// copies what a fraction of a second of commits wrote, and the WAL starts afresh between them.
 final class Checkpointer: @unchecked Sendable {
-    let store: Store
     let interval: TimeInterval
     let logger: Logger
+    /// One checkpoint: `Store.checkpoint` in the service.
+    let checkpointOnce: @Sendable () throws -> Void
     private let stopSignal = DispatchSemaphore(value: 0)
     /// Whether the last checkpoint failed: a failure is logged when it starts and when it ends, not 20
     /// times a second.
     private var failing = false
 
-    init(store: Store, interval: TimeInterval, logger: Logger) {
-        self.store = store
+    init(interval: TimeInterval, logger: Logger, checkpoint: @escaping @Sendable () throws -> Void) {
         self.interval = interval
         self.logger = logger
+        self.checkpointOnce = checkpoint
+    }
+
+    convenience init(store: Store, interval: TimeInterval, logger: Logger) {
+        self.init(interval: interval, logger: logger) { try store.checkpoint() }
     }
 
     /// Checkpoints every `interval` until `stop()`, then once more.
@@ -32,7 +37,7 @@ final class Checkpointer: @unchecked Sendable {
 
     private func checkpoint() {
         do {
-            try store.checkpoint()
+            try checkpointOnce()
             if failing {
                 failing = false
                 logger.notice("checkpoints work again")
