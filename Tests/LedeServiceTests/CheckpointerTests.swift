@@ -51,8 +51,8 @@ final class LogRecords: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        let error = metadata?["error"].map { "\($0)" } ?? ""
-        lock.withLock { records.append(Record(level: level, message: "\(message)", error: error)) }
+    func log(event: LogEvent) {
+        let error = event.metadata?["error"].map { "\($0)" } ?? ""
+        lock.withLock { records.append(Record(level: event.level, message: "\(event.message)", error: error)) }
     }
 }
