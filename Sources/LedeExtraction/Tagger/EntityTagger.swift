@@ -57,7 +57,7 @@ public struct EntityTagger: Sendable {
         let starts = TaggerFeatures.sentenceStarts(text)
         let emissions = model.emissions(features, traits: traits, starts: starts)
         var tags = Viterbi.decode(emissions, transitions: model.transitions, starts: starts)
-        Self.repeatNames(&tags, text, keys: traits.map(\.word))
+        Self.repeatNames(&tags, text, keys: (0..<traits.count).map(traits.word))
         return EntityTag.spans(tags).map { span in
             let start = text.tokens[span.tokens.lowerBound].start
             let end = text.tokens[span.tokens.upperBound - 1].end

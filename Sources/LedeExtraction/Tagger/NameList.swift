@@ -37,14 +37,14 @@ struct NameList: Sendable {
     var isEmpty: Bool { types.isEmpty }
 
     /// Per token: 0, or the types of the listed name it is in, times two, plus one inside the name.
-    func mark(_ traits: [TokenTraits]) -> [UInt8] {
+    func mark(_ traits: TextTraits) -> [UInt8] {
         var marks = [UInt8](repeating: 0, count: traits.count)
         guard !types.isEmpty else { return marks }
         var i = 0
         while i < traits.count {
-            let c = traits[i].letterCase
+            let c = traits.letterCase(i)
             guard c == .initial || c == .allCaps || c == .mixed else { i += 1; continue }
-            var key = traits[i].lower
+            var key = traits.lower(i)
             var best = 0
             var bestTypes: UInt8 = 0
             var length = 1
@@ -54,7 +54,7 @@ struct NameList: Sendable {
                     bestTypes = found
                 }
                 guard length < Self.longest, i + length < traits.count else { break }
-                key = FeatureHash.combine(key, traits[i + length].lower)
+                key = FeatureHash.combine(key, traits.lower(i + length))
                 length += 1
             }
             guard best > 0 else { i += 1; continue }

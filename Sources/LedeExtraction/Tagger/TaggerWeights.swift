@@ -50,7 +50,7 @@ final class TaggerWeights: Sendable {
     }
 
     /// Emission scores of every token: the weights of its features, summed.
-    func emissions(_ features: TaggerFeatures, traits: [TokenTraits], starts: [Bool]) -> [SIMD16<Float>] {
+    func emissions(_ features: TaggerFeatures, traits: TextTraits, starts: [Bool]) -> [SIMD16<Float>] {
         let n = traits.count
         return [SIMD16<Float>](unsafeUninitializedCapacity: n) { out, initialized in
             tagging.withUnsafeBufferPointer { w in

@@ -19,7 +19,6 @@ struct TokenTraits {
     var capitalization: UInt64 = 0
     /// `VietnameseSyllable.classify`: 0 a possible syllable, 1 a foreign word, 2 not letters.
     var foreign: UInt64 = 2
-    var cue: UInt8 = 0
 
     init() {}
 
@@ -96,4 +95,20 @@ struct TokenTraits {
             k += 1
         }
     }
+}
+
+/// The traits of a text's tokens: each distinct word's are computed once and shared by its tokens.
+struct TextTraits {
+    /// One per distinct word of the text.
+    var words: [TokenTraits]
+    /// Per token: the index of its word in `words`.
+    var which: [Int32]
+    /// Per token: its cue-word classes (`CueWords`), which depend on the neighbours as well.
+    var cues: [UInt8]
+
+    var count: Int { which.count }
+
+    func letterCase(_ i: Int) -> TokenTraits.Case { words[Int(which[i])].letterCase }
+    func lower(_ i: Int) -> UInt64 { words[Int(which[i])].lower }
+    func word(_ i: Int) -> UInt64 { words[Int(which[i])].word }
 }
