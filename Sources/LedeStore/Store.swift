@@ -133,27 +133,15 @@ public final class Store: Sendable {
         try db.cachedStatement(sql: """
             INSERT INTO results (seq, article_id, lang, extractor, committed_at, json) VALUES (?, ?, ?, ?, ?, ?)
             """).insert(seq, a.id, result.lang, result.extractorVersion, committedAt, Data(rendered.result))
-        let mention = try db.cachedStatement(sql: """
-            INSERT INTO mentions (seq, idx, type, text, field, start, "end", value, entity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        // Mentions and entities are in the result's JSON (the `mentions` and `entities` views read them
+        // there); their lower-cased names index it for replay's entity filter.
         var names = Set<String>()
-        for (i, m) in result.mentions.enumerated() {
-            try mention.insert(
-                seq, i, m.type.rawValue, m.span.text, m.span.field.rawValue, m.span.start, m.span.end, m.value, m.entity)
+        for m in result.mentions where m.type.isName {
             // Most name mentions read exactly as their entity's name, whose key is added below: lowercasing
             // (Unicode case mapping) and hashing the same text again cost more than comparing its bytes.
-            if m.type.isName, !readsAsItsEntityName(m, result.entities) {
-                names.insert(m.span.text.lowercased())
-            }
+            if !readsAsItsEntityName(m, result.entities) { names.insert(m.span.text.lowercased()) }
         }
-        let entity = try db.cachedStatement(sql: """
-            INSERT INTO entities (seq, idx, type, name, country, geonames_id, cameo) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for e in result.entities {
-            try entity.insert(seq, e.id, e.type.rawValue, e.name, e.country, e.geonamesID, e.cameo)
-            names.insert(e.name.lowercased())
-        }
+        for e in result.entities { names.insert(e.name.lowercased()) }
         let name = try db.cachedStatement(sql: "INSERT INTO entity_names (name_key, seq) VALUES (?, ?)")
         for key in names { try name.insert(key, seq) }
         let event = try db.cachedStatement(sql: """

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LedeClient
 import LedeService
 import LedeStore
@@ -119,6 +120,36 @@ final class ServiceFlowTests: XCTestCase {
         let health = try service.replay(Requests.simple("health"))
         XCTAssertEqual(health["status"]?.stringValue, "ok")
         XCTAssertEqual(health["last_seq"]?.int64Value, 1)
+    }
+
+    func testMentionsAndEntitiesAreQueryableAsTablesOfTheStoredJSON() throws {
+        _ = try service.submit(articleJSON(id: "views-1", body: sampleArticleBody))
+        let result = try XCTUnwrap(service.replay(Requests.get(articleID: "views-1"))["result"])
+        let mentions = try XCTUnwrap(result["mentions"]?.arrayValue)
+        let entities = try XCTUnwrap(result["entities"]?.arrayValue)
+        XCTAssertGreaterThan(mentions.count, 10, "the sample article has many mentions")
+
+        // An operator's sqlite3 session: the `mentions` and `entities` views read the results' JSON.
+        let db = try DatabaseQueue(path: service.databasePath, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let rows = try db.read { try Row.fetchAll($0, sql: "SELECT * FROM mentions WHERE seq = 1 ORDER BY idx") }
+        XCTAssertEqual(rows.count, mentions.count)
+        for (row, m) in zip(rows, mentions) {
+            XCTAssertEqual(row["type"] as String?, m["type"]?.stringValue)
+            XCTAssertEqual(row["text"] as String?, m["text"]?.stringValue)
+            XCTAssertEqual(row["field"] as String?, m["field"]?.stringValue)
+            XCTAssertEqual(row["start"] as Int64?, m["start"]?.int64Value)
+            XCTAssertEqual(row["end"] as Int64?, m["end"]?.int64Value)
+            XCTAssertEqual(row["value"] as String?, m["value"]?.stringValue)
+            XCTAssertEqual(row["entity"] as Int64?, m["entity"]?.int64Value)
+        }
+        let named = try db.read {
+            try Row.fetchAll($0, sql: "SELECT idx, type, name, country, geonames_id, cameo FROM entities WHERE seq = 1 ORDER BY idx")
+        }
+        XCTAssertEqual(named.map { $0["idx"] as Int64 }, entities.compactMap { $0["id"]?.int64Value })
+        XCTAssertEqual(named.map { $0["name"] as String }, entities.compactMap { $0["name"]?.stringValue })
+        XCTAssertEqual(named.map { $0["country"] as String? }, entities.map { $0["country"]?.stringValue })
+        XCTAssertEqual(named.map { $0["geonames_id"] as Int64? }, entities.map { $0["geonames_id"]?.int64Value })
+        XCTAssertTrue(named.contains { $0["country"] as String? == "SY" }, "Syria is named with its country code")
     }
 
     func testEveryLoopRunsOnAThreadNamedAfterIt() throws {

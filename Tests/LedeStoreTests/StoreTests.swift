@@ -56,10 +56,11 @@ final class StoreTests: XCTestCase {
     func testAFailedInsertReportsSQLitesReasonAndTheNextCommitStillWorks() throws {
         let store = try Store(path: path)
         _ = try store.commit([item("a")], nowMillis: 10, render: render)
-        // A trigger refuses mention rows: the batch's insert fails inside SQLite.
-        try store.pool.write { try $0.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON mentions BEGIN SELECT RAISE(ABORT, 'mentions refused'); END") }
+        // A trigger refuses entity-name rows: the batch's insert fails inside SQLite, after its article
+        // and result rows went in.
+        try store.pool.write { try $0.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON entity_names BEGIN SELECT RAISE(ABORT, 'names refused'); END") }
         XCTAssertThrowsError(try store.commit([item("b", entity: "Putin")], nowMillis: 20, render: render)) { error in
-            XCTAssertTrue("\(error)".contains("mentions refused"), "\(error)")
+            XCTAssertTrue("\(error)".contains("names refused"), "\(error)")
         }
         try store.pool.write { try $0.execute(sql: "DROP TRIGGER refuse") }
         XCTAssertEqual(try store.commit([item("b", entity: "Putin")], nowMillis: 30, render: render).map(\.seq), [2])
