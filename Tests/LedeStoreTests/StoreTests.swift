@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LedeExtraction
 import Synchronization
 import XCTest
@@ -65,6 +66,32 @@ final class StoreTests: XCTestCase {
         try store.pool.write { try $0.execute(sql: "DROP TRIGGER refuse") }
         XCTAssertEqual(try store.commit([item("b", entity: "Putin")], nowMillis: 30, render: render).map(\.seq), [2])
         XCTAssertEqual(try store.replay(ReplayFilter()).items.map(\.articleID), ["a", "b"], "nothing of the failed batch stayed")
+    }
+
+    func testADatabaseOfTheFirstSchemaIsMigratedAndKeepsItsResults() throws {
+        // A file written before migration v2 had mention and entity tables.
+        do {
+            let old = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(old, upTo: "v1: articles, results, mentions, entities, events, rejects, outbox")
+            try old.write { db in
+                try db.execute(sql: "INSERT INTO articles (id, body, received_at, ingest) VALUES ('old', 'Putin', 1, 'pull')")
+                try db.execute(sql: "INSERT INTO results VALUES (1, 'old', 'vi', 'x', 5, CAST(? AS BLOB))", arguments: [
+                    #"{"seq":1,"mentions":[{"type":"PER","text":"Putin","field":"body","start":0,"end":5,"entity":0}],"entities":[{"id":0,"type":"PER","name":"Putin"}]}"#
+                ])
+                try db.execute(sql: "INSERT INTO mentions VALUES (1, 0, 'PER', 'Putin', 'body', 0, 5, NULL, 0)")
+            }
+        }
+        let store = try Store(path: path)
+        let kinds = try store.pool.read {
+            try Row.fetchAll($0, sql: "SELECT name, type FROM sqlite_schema WHERE name IN ('mentions', 'entities') ORDER BY name")
+                .map { "\($0["name"] as String) \($0["type"] as String)" }
+        }
+        XCTAssertEqual(kinds, ["entities view", "mentions view"])
+        let mention = try store.pool.read { try Row.fetchOne($0, sql: "SELECT type, text, start, \"end\", entity FROM mentions WHERE seq = 1") }
+        XCTAssertEqual(mention?["text"] as String?, "Putin")
+        XCTAssertEqual(mention?["end"] as Int?, 5)
+        XCTAssertEqual(try store.pool.read { try String.fetchOne($0, sql: "SELECT name FROM entities WHERE seq = 1 AND idx = 0") }, "Putin")
+        XCTAssertEqual(try store.commit([item("new", entity: "Merkel")], nowMillis: 10, render: render).map(\.seq), [2])
     }
 
     func testACheckpointMovesTheWALIntoTheFileAndTheNextCommitStartsTheWALAgain() throws {
