@@ -130,7 +130,9 @@ final class ServiceFlowTests: XCTestCase {
         XCTAssertGreaterThan(mentions.count, 10, "the sample article has many mentions")
 
         // An operator's sqlite3 session: the `mentions` and `entities` views read the results' JSON.
-        let db = try DatabaseQueue(path: service.databasePath, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let db = try DatabaseQueue(path: service.databasePath, configuration: readOnly)
         let rows = try db.read { try Row.fetchAll($0, sql: "SELECT * FROM mentions WHERE seq = 1 ORDER BY idx") }
         XCTAssertEqual(rows.count, mentions.count)
         for (row, m) in zip(rows, mentions) {

@@ -131,9 +131,7 @@ struct TaggerFeatures: Sendable {
         let quiet = sink.skipsQuietTokens ? Self.quietTokens(traits, listed: listed) : []
         // Read in place, as the traits are large to copy; neighbours beyond either end are `outside`.
         withUnsafePointer(to: Self.outside) { outside in
-        traits.words.withUnsafeBufferPointer { words in
-        traits.which.withUnsafeBufferPointer { which in
-        traits.cues.withUnsafeBufferPointer { cues in
+        traits.withUnsafeParts { words, which, cues in
             let base = words.baseAddress!
             for i in 0..<n {
                 if !quiet.isEmpty && quiet[i] {
@@ -192,8 +190,6 @@ struct TaggerFeatures: Sendable {
                 sink.emit(48, p1.pointee.foreign << 4 | t.pointee.foreign << 2 | n1.pointee.foreign, cp1 << 4 | c, cn1)
                 sink.end(i)
             }
-        }
-        }
         }
         }
     }

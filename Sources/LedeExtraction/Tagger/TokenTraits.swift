@@ -100,13 +100,24 @@ struct TokenTraits {
 /// The traits of a text's tokens: each distinct word's are computed once and shared by its tokens.
 struct TextTraits {
     /// One per distinct word of the text.
-    var words: [TokenTraits]
+    let words: [TokenTraits]
     /// Per token: the index of its word in `words`.
-    var which: [Int32]
+    let which: [Int32]
     /// Per token: its cue-word classes (`CueWords`), which depend on the neighbours as well.
-    var cues: [UInt8]
+    let cues: [UInt8]
 
     var count: Int { which.count }
+
+    /// Reads the three arrays in place, as the feature loop does for every token.
+    func withUnsafeParts<R>(
+        _ body: (_ words: UnsafeBufferPointer<TokenTraits>, _ which: UnsafeBufferPointer<Int32>, _ cues: UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
+        words.withUnsafeBufferPointer { words in
+            which.withUnsafeBufferPointer { which in
+                cues.withUnsafeBufferPointer { cues in body(words, which, cues) }
+            }
+        }
+    }
 
     func letterCase(_ i: Int) -> TokenTraits.Case { words[Int(which[i])].letterCase }
     func lower(_ i: Int) -> UInt64 { words[Int(which[i])].lower }
