@@ -121,17 +121,56 @@ final class TaggerTests: XCTestCase {
             EntityTaggerTraining.Example(text: "Bà Merkel thăm Hà Nội.", entities: [(3, 9, .person), (15, 21, .location)]),
             EntityTaggerTraining.Example(text: "Bộ Ngoại giao Nga cho biết.", entities: [(0, 17, .organization)]),
         ]
-        var training = EntityTaggerTraining()
-        training.bucketBits = 16
-        training.epochs = 5
-        let first = training.train(lang: "vi", examples: examples, unlabelled: []).serialized(prune: 0)
-        let second = training.train(lang: "vi", examples: examples, unlabelled: []).serialized(prune: 0)
-        XCTAssertEqual(first, second, "same data, same settings: the same bytes")
-        let loaded = try EntityTagger(model: first)
-        XCTAssertEqual(loaded.lang, "vi")
-        let mentions = loaded.tag(TextAnalyzer.analyze("Ông Putin đến Sochi.", field: .body))
-        XCTAssertEqual(mentions.map(\.span.text), ["Putin", "Sochi"])
-        XCTAssertEqual(mentions.map(\.type), [.person, .location])
+        for learner in EntityTaggerTraining.Learner.allCases {
+            var training = EntityTaggerTraining()
+            training.learner = learner
+            training.bucketBits = 16
+            training.epochs = 5
+            let first = training.train(lang: "vi", examples: examples, unlabelled: []).serialized(prune: 0)
+            let second = training.train(lang: "vi", examples: examples, unlabelled: []).serialized(prune: 0)
+            XCTAssertEqual(first, second, "\(learner): same data, same settings: the same bytes")
+            let loaded = try EntityTagger(model: first)
+            XCTAssertEqual(loaded.lang, "vi")
+            let mentions = loaded.tag(TextAnalyzer.analyze("Ông Putin đến Sochi.", field: .body))
+            XCTAssertEqual(mentions.map(\.span.text), ["Putin", "Sochi"], "\(learner)")
+            XCTAssertEqual(mentions.map(\.type), [.person, .location], "\(learner)")
+        }
+    }
+
+    func testTheCRFsMarginalsAreThoseOfEveryTagSequenceSpelledOut() {
+        // Three tokens, the last beginning a new sentence, with arbitrary scores: the marginals from
+        // forward-backward must equal the probabilities summed over all 9^3 sequences BIO allows.
+        var generator = SplitMix64(seed: 3)
+        func arbitrary() -> Float { Float(generator.next() % 2001) / 500 - 2 }
+        let scores = (0..<3).map { _ in SIMD16<Float>((0..<16).map { $0 < EntityTag.count ? arbitrary() : 0 }) }
+        let transitions = (0..<10).map { _ in SIMD16<Float>((0..<16).map { $0 < EntityTag.count ? arbitrary() : 0 }) }
+        let starts = [true, false, true]
+        let expected = ForwardBackward(scores, transitions: transitions, starts: starts)
+
+        var marginals = [[Double]](repeating: [Double](repeating: 0, count: EntityTag.count), count: 3)
+        var total = 0.0
+        for a in 0..<9 {
+            for b in 0..<9 where EntityTag.allowed(UInt8(a), UInt8(b)) {
+                for c in 0..<9 where EntityTag.allowed(nil, UInt8(c)) {
+                    guard EntityTag.allowed(nil, UInt8(a)) else { continue }
+                    let score = transitions[9][a] + scores[0][a] + transitions[a][b] + scores[1][b]
+                        + transitions[9][c] + scores[2][c]
+                    let p = exp(Double(score))
+                    total += p
+                    marginals[0][a] += p
+                    marginals[1][b] += p
+                    marginals[2][c] += p
+                }
+            }
+        }
+        for i in 0..<3 {
+            for t in 0..<EntityTag.count {
+                XCTAssertEqual(Double(expected.marginals[i][t]), marginals[i][t] / total, accuracy: 1e-5, "token \(i), tag \(t)")
+            }
+        }
+        // Two sentence starts, and one pair of tags between the first two tokens.
+        XCTAssertEqual(expected.pairs[9].sum(), 2, accuracy: 1e-5)
+        XCTAssertEqual((0..<9).map { expected.pairs[$0].sum() }.reduce(0, +), 1, accuracy: 1e-5)
     }
 
     func testForeignWordsAreToldFromVietnameseSyllables() {

@@ -1,16 +1,8 @@
-/// One training example: features from `TaggerFeatures` and the gold BIO tags.
-struct TaggedSequence: Sendable {
-    var features: [Int32]
-    var tags: [UInt8]
-    /// Tokens that begin a sentence (`TaggerFeatures.sentenceStarts`).
-    var starts: [Bool]
-}
-
 /// The averaged structured perceptron (Collins 2002): decode with the current weights, move weights
 /// towards the gold sequence where they disagree, and average the weights over every step. Examples
 /// are visited in an order shuffled by a fixed-seed generator, so training is deterministic. With a
 /// `margin`, decoding while training is cost-augmented: the weights move until gold wins by a margin.
-struct PerceptronTrainer {
+struct PerceptronTrainer: SequenceTrainer {
     let bucketBits: Int
     private var weights: [SIMD16<Float>]
     /// Sum of (step × change), for averaging: average = weights − totals / step.
@@ -38,21 +30,13 @@ struct PerceptronTrainer {
         dropping = SplitMix64(seed: seed ^ 0xD20F)
         var errors = 0
         for e in order {
-            errors += update(examples[e])
+            errors += update(examples[e].droppingWords(wordDropout, using: &dropping))
             step += 1
         }
         return errors
     }
 
-    private mutating func update(_ original: TaggedSequence) -> Int {
-        var example = original
-        if wordDropout > 0 {
-            let f = TaggerFeatures.perToken
-            let threshold = UInt64(wordDropout * Double(UInt64.max >> 11)) << 11
-            for i in 0..<example.tags.count where dropping.next() < threshold {
-                for slot in TaggerFeatures.lexicalSlots { example.features[i * f + slot] = -1 }
-            }
-        }
+    private mutating func update(_ example: TaggedSequence) -> Int {
         let margin = self.margin
         let predicted = weights.withUnsafeBufferPointer { w in
             var scores = Self.emissions(example.features, w)
@@ -119,20 +103,10 @@ struct PerceptronTrainer {
     }
 
     /// The averaged weights.
-    func averaged() -> TaggerWeights {
+    func model() -> TaggerWeights {
         let inverse = 1 / step
         let w = zip(weights, totals).map { $0 - $1 * inverse }
         let t = zip(transitions, transitionTotals).map { $0 - $1 * inverse }
         return TaggerWeights(bucketBits: bucketBits, weights: w, transitions: t)
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for shuffling training examples.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return FeatureHash.finish(state)
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import LedeEvaluation
+import LedeExtraction
 
 struct TrainNER: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ner",
-        abstract: "Trains the entity tagger (averaged perceptron, BIO, Viterbi) and writes its model file.",
+        abstract: "Trains the entity tagger (a CRF or an averaged perceptron over BIO tags, Viterbi) and writes its model file.",
         discussion: """
             Deterministic: the same files in the same order give the same model. Unlabelled --corpus files \
             (JSON lines with title/body) feed the word classes; --dev files only report F1 after each epoch.
@@ -19,7 +20,12 @@ struct TrainNER: AsyncParsableCommand {
     @Option(help: "Directory of gazetteer tables (Sources/LedeExtraction/Resources/gazetteers) for name-list features.")
     var gazetteers: String?
     @Option(help: "Fine word classes computed from the unlabelled text.") var wordClasses = 384
-    @Option(help: "Training passes.") var epochs = 12
+    @Option(help: "How the weights are learnt: crf or perceptron.") var learner: EntityTaggerTraining.Learner = .crf
+    @Option(help: "Training passes. (default: 20 for the CRF, 12 for the perceptron)") var epochs: Int?
+    @Option(help: "Extra score for every wrong tag while training. (default: 1 for the CRF, 3 for the perceptron)")
+    var margin: Float?
+    @Option(help: "The CRF's L2 penalty over the whole training set.") var l2 = 1.0
+    @Option(help: "Seed of the shuffles of the training examples.") var seed: UInt64 = 20_171_207
     @Option(help: "log2 of the number of feature buckets (17: 6 MB of weights in memory, 18: 12 MB).") var bucketBits = 17
     @Option(help: "Weights smaller than this are left out of the file.") var prune: Float = 0.05
     @Option(help: "Probability of leaving a token's own-word features out of an update.") var wordDropout = 0.1
@@ -27,8 +33,9 @@ struct TrainNER: AsyncParsableCommand {
 
     func validate() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file") }
-        guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be 1...100") }
+        guard (1...100).contains(epochs ?? 1) else { throw ValidationError("--epochs must be 1...100") }
         guard (16...24).contains(bucketBits) else { throw ValidationError("--bucket-bits must be 16...24") }
+        guard (margin ?? 0) >= 0 && l2 >= 0 else { throw ValidationError("--margin and --l2 must be 0 or more") }
         guard (64...4000).contains(wordClasses) else { throw ValidationError("--word-classes must be 64...4000") }
     }
 
@@ -37,7 +44,11 @@ struct TrainNER: AsyncParsableCommand {
         training.corpus = corpus
         training.dev = dev
         training.gazetteers = gazetteers
+        training.settings.learner = learner
         training.settings.epochs = epochs
+        training.settings.margin = margin
+        training.settings.l2 = l2
+        training.settings.seed = seed
         training.settings.bucketBits = bucketBits
         training.prune = prune
         training.settings.wordDropout = wordDropout
@@ -49,3 +60,5 @@ struct TrainNER: AsyncParsableCommand {
         FileHandleOutput.stderr("wrote \(out) (\(model.count) bytes)")
     }
 }
+
+extension EntityTaggerTraining.Learner: ExpressibleByArgument {}

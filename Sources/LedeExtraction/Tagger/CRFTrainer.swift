@@ -1,0 +1,236 @@
+import Foundation
+
+/// A linear-chain conditional random field over the tagger's features and BIO tags (Lafferty et al.
+/// 2001), trained by stochastic gradient descent on the log-likelihood with an L2 penalty, and
+/// averaged (Polyak–Ruppert) from `averageFrom` on. Step sizes follow Bottou's schedule
+/// (rate / (1 + λ·rate·t)); the penalty shrinks every weight by the same factor each step, so it is kept
+/// as one `scale` for the whole table and a step touches only the buckets of its example. With a
+/// `margin`, every wrong tag scores that much more while training (softmax-margin, Gimpel and Smith
+/// 2010). Forward-backward runs under the BIO constraint, each sentence on its own, as decoding does.
+/// Examples are visited in a fixed-seed shuffled order, so training is deterministic.
+struct CRFTrainer: SequenceTrainer {
+    let bucketBits: Int
+    var wordDropout: Double = 0
+    var margin: Float = 0
+    /// C in C/2 ‖w‖², over the whole training set.
+    var l2: Double = 1
+    /// The first step size.
+    var rate: Double = 0.05
+    /// The first epoch whose steps are averaged: the first one's weights are still far off.
+    var averageFrom = 2
+
+    /// The weights are `scale × values`.
+    private var values: [SIMD16<Float>]
+    private var scale: Double = 1
+    private var transitions = [SIMD16<Float>](repeating: .zero, count: 10)
+    private var steps: Double = 0
+    private var epochs = 0
+    private var dropping = SplitMix64(seed: 7)
+
+    // Averaging. A bucket's sum is brought up to date only when the bucket changes: its values held
+    // since it last changed, times the sum of the scales of the steps since (`scales − seen[b]`).
+    private var averaging = false
+    private var sums: [SIMD16<Float>]
+    private var seen: [Double]
+    private var scales: Double = 0
+    private var averagedSteps: Double = 0
+    private var transitionSums = [SIMD16<Float>](repeating: .zero, count: 10)
+
+    /// Multiplies the weights in `model()`. Decoding's choice does not change when every score is
+    /// multiplied by the same factor, and at this one the model file's pruning threshold (0.05,
+    /// set for the perceptron's larger weights) leaves out what is under 0.005 here.
+    static let fileScale: Float = 10
+
+    init(bucketBits: Int) {
+        self.bucketBits = bucketBits
+        values = [SIMD16<Float>](repeating: .zero, count: 1 << bucketBits)
+        sums = values
+        seen = [Double](repeating: 0, count: 1 << bucketBits)
+    }
+
+    mutating func epoch(_ examples: [TaggedSequence], seed: UInt64) -> Int {
+        var order = Array(examples.indices)
+        var rng = SplitMix64(seed: seed)
+        order.shuffle(using: &rng)
+        dropping = SplitMix64(seed: seed ^ 0xD20F)
+        epochs += 1
+        if epochs == averageFrom { averaging = true }
+        let lambda = l2 / Double(max(1, examples.count))
+        var errors = 0
+        for e in order {
+            let step = rate / (1 + lambda * rate * steps)
+            errors += update(examples[e].droppingWords(wordDropout, using: &dropping), step: step, lambda: lambda)
+            steps += 1
+        }
+        return errors
+    }
+
+    /// One gradient step on one example; returns how many of its tokens' most likely tags are wrong.
+    private mutating func update(_ example: TaggedSequence, step: Double, lambda: Double) -> Int {
+        let gold = example.tags
+        var scores = emissions(example)
+        if margin > 0 {
+            for i in scores.indices {
+                var bonus = SIMD16<Float>(repeating: margin)
+                bonus[Int(gold[i])] = 0
+                scores[i] += bonus
+            }
+        }
+        let expected = ForwardBackward(scores, transitions: transitions, starts: example.starts)
+
+        scale *= 1 - step * lambda
+        if scale < 1e-6 { rescale() }
+        var errors = 0
+        let move = Float(step / scale)
+        let f = TaggerFeatures.perToken
+        let averaging = self.averaging
+        let scales = self.scales
+        values.withUnsafeMutableBufferPointer { values in
+            sums.withUnsafeMutableBufferPointer { sums in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    for i in 0..<gold.count {
+                        let marginal = expected.marginals[i]
+                        if marginal[Int(gold[i])] < marginal.max() { errors += 1 }
+                        var gradient = -marginal
+                        gradient[Int(gold[i])] += 1
+                        let d = gradient * move
+                        for j in 0..<f {
+                            let b = Int(example.features[i * f + j])
+                            if b < 0 { continue }
+                            if averaging {
+                                sums[b] += values[b] * Float(scales - seen[b])
+                                seen[b] = scales
+                            }
+                            values[b] += d
+                        }
+                    }
+                }
+            }
+        }
+        let shrink = Float(1 - step * lambda)
+        for row in 0..<10 { transitions[row] = transitions[row] * shrink - expected.pairs[row] * Float(step) }
+        for i in 0..<gold.count {
+            let row = i == 0 || example.starts[i] ? 9 : Int(gold[i - 1])
+            transitions[row][Int(gold[i])] += Float(step)
+        }
+        if averaging {
+            self.scales += scale
+            averagedSteps += 1
+            for row in 0..<10 { transitionSums[row] += transitions[row] }
+        }
+        return errors
+    }
+
+    private func emissions(_ example: TaggedSequence) -> [SIMD16<Float>] {
+        let f = TaggerFeatures.perToken
+        let s = Float(scale)
+        return values.withUnsafeBufferPointer { w in
+            (0..<example.tags.count).map { i in
+                var sum = SIMD16<Float>.zero
+                for j in 0..<f {
+                    let b = example.features[i * f + j]
+                    if b >= 0 { sum += w[Int(b)] }
+                }
+                return sum * s
+            }
+        }
+    }
+
+    /// Folds the scale into the values before it underflows.
+    private mutating func rescale() {
+        if averaging { flush() }
+        let s = Float(scale)
+        for b in values.indices { values[b] *= s }
+        scale = 1
+    }
+
+    /// Brings every bucket's sum up to date.
+    private mutating func flush() {
+        for b in values.indices {
+            sums[b] += values[b] * Float(scales - seen[b])
+            seen[b] = scales
+        }
+    }
+
+    func model() -> TaggerWeights {
+        guard averagedSteps > 0 else {
+            let s = Float(scale) * Self.fileScale
+            return TaggerWeights(
+                bucketBits: bucketBits, weights: values.map { $0 * s }, transitions: transitions.map { $0 * Self.fileScale })
+        }
+        var copy = self
+        copy.flush()
+        let k = Self.fileScale / Float(averagedSteps)
+        return TaggerWeights(
+            bucketBits: bucketBits, weights: copy.sums.map { $0 * k }, transitions: transitionSums.map { $0 * k })
+    }
+}
+
+/// Tag marginals per token and expected tag-pair counts of one text under a CRF, from forward and
+/// backward passes in probability space, each step normalised (Rabiner's scaling). Transitions
+/// that BIO forbids have probability zero; each sentence starts from row 9.
+struct ForwardBackward {
+    /// Per token: the probability of each tag (lanes 0...8).
+    private(set) var marginals: [SIMD16<Float>]
+    /// Rows 0...8: previous tag, row 9: a sentence start; lanes: the tag. Expected counts.
+    private(set) var pairs = [SIMD16<Float>](repeating: .zero, count: 10)
+
+    init(_ scores: [SIMD16<Float>], transitions: [SIMD16<Float>], starts: [Bool]) {
+        let n = scores.count
+        let tags = EntityTag.count
+        // exp(transition), zero where BIO forbids the pair; rows as in `transitions`.
+        var edge = [Double](repeating: 0, count: 10 * tags)
+        for row in 0..<10 {
+            for t in 0..<tags where Viterbi.constraint[row][t] == 0 {
+                edge[row * tags + t] = exp(Double(transitions[row][t]))
+            }
+        }
+        // exp(emission), shifted by each token's best score (the shift cancels in the normalisation).
+        var emit = [Double](repeating: 0, count: n * tags)
+        for i in 0..<n {
+            let top = Double(scores[i].max())
+            for t in 0..<tags { emit[i * tags + t] = exp(Double(scores[i][t]) - top) }
+        }
+        func first(_ i: Int) -> Bool { i == 0 || starts[i] }
+
+        var alpha = [Double](repeating: 0, count: n * tags)
+        var norm = [Double](repeating: 1, count: n)
+        for i in 0..<n {
+            var total = 0.0
+            for t in 0..<tags {
+                var sum = 0.0
+                if first(i) {
+                    sum = edge[9 * tags + t]
+                } else {
+                    for p in 0..<tags { sum += alpha[(i - 1) * tags + p] * edge[p * tags + t] }
+                }
+                alpha[i * tags + t] = sum * emit[i * tags + t]
+                total += alpha[i * tags + t]
+            }
+            norm[i] = total
+            for t in 0..<tags { alpha[i * tags + t] /= total }
+        }
+        var beta = [Double](repeating: 1, count: n * tags)
+        for i in stride(from: n - 2, through: 0, by: -1) where !first(i + 1) {
+            for p in 0..<tags {
+                var sum = 0.0
+                for t in 0..<tags { sum += edge[p * tags + t] * emit[(i + 1) * tags + t] * beta[(i + 1) * tags + t] }
+                beta[i * tags + p] = sum / norm[i + 1]
+            }
+        }
+        marginals = [SIMD16<Float>](repeating: .zero, count: n)
+        for i in 0..<n {
+            for t in 0..<tags { marginals[i][t] = Float(alpha[i * tags + t] * beta[i * tags + t]) }
+            if first(i) {
+                pairs[9] += marginals[i]
+                continue
+            }
+            for p in 0..<tags {
+                let from = alpha[(i - 1) * tags + p] / norm[i]
+                for t in 0..<tags {
+                    pairs[p][t] += Float(from * edge[p * tags + t] * emit[i * tags + t] * beta[i * tags + t])
+                }
+            }
+        }
+    }
+}
