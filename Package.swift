@@ -24,11 +24,13 @@ let package = Package(
         ),
         // glibc's malloc tuning (the C library's own header; no package needed).
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CPrefetch"),
         // A thin, owned wrapper over libzmq: sockets, messages, poller, one error path.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // Pure Swift extraction: text in, entities and events out. No I/O.
         .target(
             name: "LedeExtraction",
+            dependencies: ["CPrefetch"],
             resources: [.copy("Resources")]
         ),
         // Wire formats: a strict JSON reader/writer, article decoding with limits, result encoding.

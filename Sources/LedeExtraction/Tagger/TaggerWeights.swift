@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The tagger's model: a weight vector per feature bucket (lanes 0...8 are the tags) and tag-to-tag
 /// transition weights, decoded with Viterbi under the BIO constraint. Immutable once built.
 final class TaggerWeights: Sendable {
@@ -68,7 +70,10 @@ final class TaggerWeights: Sendable {
 /// Sums the quantised weights of each token's features as exact integers, so the order of the sum
 /// does not matter: a token's own features are summed once per distinct word and sentence start and
 /// reused (a text repeats its words, and the table look-ups are the tagger's main cost). A token's
-/// buckets are gathered first and summed in one tight loop, where the look-ups overlap best.
+/// buckets are gathered first and summed in one tight loop, where the look-ups overlap best; each
+/// bucket's weights are prefetched as soon as its number is known, so that the hashing of the
+/// token's other features hides the cache misses (3 December 2026: `lede bench extract` on one core
+/// 3.97 → 4.38 MB/s, four alternating runs each; this sum went from 13 % to 9 % of the time).
 private struct EmissionSums: FeatureSink {
     let weights: UnsafeBufferPointer<SIMD16<Int8>>
     let scale: Float
@@ -126,6 +131,7 @@ private struct EmissionSums: FeatureSink {
     @inline(__always)
     mutating func add(_ template: Int, bucket: Int) {
         buckets[count] = Int32(truncatingIfNeeded: bucket)
+        lede_prefetch(weights.baseAddress! + bucket)
         count += 1
     }
 
