@@ -24,6 +24,7 @@ let package = Package(
         ),
         // glibc's malloc tuning (the C library's own header; no package needed).
         .systemLibrary(name: "CMalloc"),
+        // The compiler's prefetch hint, for the tagger's weight look-ups (header only).
         .systemLibrary(name: "CPrefetch"),
         // A thin, owned wrapper over libzmq: sockets, messages, poller, one error path.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),

@@ -101,8 +101,8 @@ public struct EntityTaggerTraining: Sendable {
         return EntityTagger(lang: lang, clusters: clusters, names: nameList, model: trainer.model())
     }
 
-    /// BIO tags for the tokens of a gold text, and how many entities did not align with token edges
-    /// (those tag every token they overlap).
+    /// BIO tags for the tokens of a gold text, and the entities that did not align with token edges
+    /// (those tag every token they overlap). No sentence begins with an I- tag.
     static func goldTags(
         _ text: AnalyzedText, _ entities: [(start: Int, end: Int, type: MentionType)]
     ) -> ([UInt8], [(start: Int, end: Int, type: MentionType)]) {
@@ -118,6 +118,11 @@ public struct EntityTaggerTraining: Sendable {
             if tags[first] != EntityTag.outside { continue }  // overlaps an earlier entity
             tags[first] = begin
             for k in covered.dropFirst() { tags[k] = begin + 1 }
+        }
+        // Decoding starts each sentence afresh, where an I- tag cannot stand: a gold entity that runs
+        // across a sentence break (where the splitter and the annotators disagree) begins again there.
+        for (i, start) in TaggerFeatures.sentenceStarts(text).enumerated() where start && EntityTag.isInside(tags[i]) {
+            tags[i] -= 1
         }
         return (tags, bad)
     }

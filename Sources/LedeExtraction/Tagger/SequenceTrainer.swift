@@ -21,7 +21,8 @@ struct TaggedSequence: Sendable {
 
 /// A learner of the tagger's weights from tagged sequences, one epoch at a time.
 protocol SequenceTrainer {
-    /// One pass over the examples in an order shuffled by `seed`; returns the tokens tagged wrongly.
+    /// One pass over the examples in an order shuffled by `seed`; returns the tokens tagged wrongly as
+    /// training sees them (with its margin and word dropout).
     mutating func epoch(_ examples: [TaggedSequence], seed: UInt64) -> Int
     /// The weights as they stand.
     func model() -> TaggerWeights

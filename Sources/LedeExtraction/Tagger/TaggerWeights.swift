@@ -1,4 +1,4 @@
-import CPrefetch
+internal import CPrefetch
 
 /// The tagger's model: a weight vector per feature bucket (lanes 0...8 are the tags) and tag-to-tag
 /// transition weights, decoded with Viterbi under the BIO constraint. Immutable once built.
@@ -7,7 +7,7 @@ final class TaggerWeights: Sendable {
     /// Weights as multiples of `scale`, as the model file holds them (and training produces them).
     let quantized: [SIMD16<Int16>]
     let scale: Float
-    /// Rows 0...8: previous tag; row 9: the start of the text. Lanes: the current tag.
+    /// Rows 0...8: previous tag; row 9: the start of a sentence. Lanes: the current tag.
     let transitions: [SIMD16<Float>]
     /// The weights again in 8 bits (multiples of `taggingScale`), which is what tagging reads: the
     /// look-ups miss the cache, and a 2 MB table misses less than the 4 MB one. Measured 25 November

@@ -35,7 +35,9 @@ struct TrainNER: AsyncParsableCommand {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file") }
         guard (1...100).contains(epochs ?? 1) else { throw ValidationError("--epochs must be 1...100") }
         guard (16...24).contains(bucketBits) else { throw ValidationError("--bucket-bits must be 16...24") }
-        guard (margin ?? 0) >= 0 && l2 >= 0 else { throw ValidationError("--margin and --l2 must be 0 or more") }
+        guard (margin ?? 0) >= 0 else { throw ValidationError("--margin must be 0 or more") }
+        // Each step shrinks the weights by rate × l2 / examples; past ~20 × the examples that is all of them.
+        guard (0...100).contains(l2) else { throw ValidationError("--l2 must be 0...100") }
         guard (64...4000).contains(wordClasses) else { throw ValidationError("--word-classes must be 64...4000") }
     }
 
