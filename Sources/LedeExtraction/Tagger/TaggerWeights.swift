@@ -72,8 +72,9 @@ final class TaggerWeights: Sendable {
 /// reused (a text repeats its words, and the table look-ups are the tagger's main cost). A token's
 /// buckets are gathered first and summed in one tight loop, where the look-ups overlap best; each
 /// bucket's weights are prefetched as soon as its number is known, so that the hashing of the
-/// token's other features hides the cache misses (3 December 2026: `lede bench extract` on one core
-/// 3.97 → 4.38 MB/s, four alternating runs each; this sum went from 13 % to 9 % of the time).
+/// token's other features hides the cache misses. 3 December 2026, `lede bench extract` on one core,
+/// alternating runs: 3.97 → 4.38 MB/s in an hour when the host was busy (this sum went from 13 % to
+/// 9 % of the time), 5.09 → 5.16 MB/s in a quiet hour, when the misses cost less.
 private struct EmissionSums: FeatureSink {
     let weights: UnsafeBufferPointer<SIMD16<Int8>>
     let scale: Float
