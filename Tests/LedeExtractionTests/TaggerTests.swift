@@ -141,7 +141,8 @@ final class TaggerTests: XCTestCase {
         // An annotation running past the end of a sentence: decoding starts each sentence afresh, so
         // training must not ask for an I- tag at a sentence's first token.
         let text = TextAnalyzer.analyze("Họ gặp ông Lê Văn Tám.\nTám nói.", field: .body)
-        let (tags, _) = EntityTaggerTraining.goldTags(text, [(start: 11, end: 27, type: .person)])
+        let (tags, _) = EntityTaggerTraining.goldTags(
+            text, [(start: 11, end: 27, type: .person)], starts: TaggerFeatures.sentenceStarts(text))
         let second = try XCTUnwrap(text.sentences.dropFirst().first?.tokens.lowerBound)
         XCTAssertEqual(text.tokens[second].text, "Tám")
         XCTAssertEqual(tags[second], EntityTag.begin(.person))

@@ -8,14 +8,13 @@
 /// Examples are visited in a fixed-seed shuffled order, so training is deterministic.
 struct CRFTrainer: SequenceTrainer {
     let bucketBits: Int
-    var wordDropout: Double = 0
     var margin: Float = 0
     /// C in C/2 ‖w‖², over the whole training set.
     var l2: Double = 1
     /// The first step size.
-    let rate = 0.05
+    static let rate = 0.05
     /// The first epoch whose steps are averaged: the first one's weights are still far off.
-    let averageFrom = 2
+    static let averageFrom = 2
 
     /// The weights are `scale × values`.
     private var values: [SIMD16<Float>]
@@ -23,7 +22,8 @@ struct CRFTrainer: SequenceTrainer {
     private var transitions = [SIMD16<Float>](repeating: .zero, count: 10)
     private var steps: Double = 0
     private var epochs = 0
-    private var dropping = SplitMix64(seed: 7)
+    /// The L2 penalty per example (`l2` over the examples of an epoch).
+    private var lambda: Double = 0
 
     // Averaging. A bucket's sum is brought up to date only when the bucket changes: its values held
     // since it last changed, times the sum of the scales of the steps since (`scales − seen[b]`).
@@ -46,32 +46,21 @@ struct CRFTrainer: SequenceTrainer {
         seen = [Double](repeating: 0, count: 1 << bucketBits)
     }
 
-    mutating func epoch(_ examples: [TaggedSequence], seed: UInt64) -> Int {
-        var order = Array(examples.indices)
-        var rng = SplitMix64(seed: seed)
-        order.shuffle(using: &rng)
-        dropping = SplitMix64(seed: seed ^ 0xD20F)
+    mutating func beginEpoch(examples: Int) {
         epochs += 1
-        averaging = epochs >= averageFrom
-        let lambda = l2 / Double(max(1, examples.count))
-        var errors = 0
-        for e in order {
-            let step = rate / (1 + lambda * rate * steps)
-            errors += update(examples[e].droppingWords(wordDropout, using: &dropping), step: step, lambda: lambda)
-            steps += 1
-        }
-        return errors
+        averaging = epochs >= Self.averageFrom
+        lambda = l2 / Double(max(1, examples))
+    }
+
+    mutating func learn(_ example: TaggedSequence) -> Int {
+        defer { steps += 1 }
+        return update(example, step: Self.rate / (1 + lambda * Self.rate * steps))
     }
 
     /// One gradient step on one example; returns how many of its tokens' most likely tags are wrong.
-    private mutating func update(_ example: TaggedSequence, step: Double, lambda: Double) -> Int {
+    private mutating func update(_ example: TaggedSequence, step: Double) -> Int {
         let gold = example.tags
-        var scores = emissions(example)
-        if margin > 0 {
-            for i in scores.indices {
-                for t in 0..<EntityTag.count where t != Int(gold[i]) { scores[i][t] += margin }
-            }
-        }
+        let scores = values.withUnsafeBufferPointer { example.scores($0, scale: Float(scale), margin: margin) }
         let expected = ForwardBackward(scores, transitions: transitions, starts: example.starts)
 
         scale *= 1 - step * lambda
@@ -115,21 +104,6 @@ struct CRFTrainer: SequenceTrainer {
             for row in 0..<10 { transitionSums[row] += transitions[row] }
         }
         return errors
-    }
-
-    private func emissions(_ example: TaggedSequence) -> [SIMD16<Float>] {
-        let f = TaggerFeatures.perToken
-        let s = Float(scale)
-        return values.withUnsafeBufferPointer { w in
-            (0..<example.tags.count).map { i in
-                var sum = SIMD16<Float>.zero
-                for j in 0..<f {
-                    let b = example.features[i * f + j]
-                    if b >= 0 { sum += w[Int(b)] }
-                }
-                return sum * s
-            }
-        }
     }
 
     /// Folds the scale into the values before it underflows.

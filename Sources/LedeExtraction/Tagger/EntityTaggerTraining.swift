@@ -68,7 +68,8 @@ public struct EntityTaggerTraining: Sendable {
         for example in examples {
             let analyzed = TextAnalyzer.analyze(example.text, field: .body)
             guard !analyzed.tokens.isEmpty else { continue }
-            let (tags, bad) = Self.goldTags(analyzed, example.entities)
+            let starts = TaggerFeatures.sentenceStarts(analyzed)
+            let (tags, bad) = Self.goldTags(analyzed, example.entities, starts: starts)
             misaligned += bad.count
             for e in bad where misalignedSamples.count < 40 {
                 let around = analyzed.tokens.filter { $0.end > e.start - 12 && $0.start < e.end + 12 }.map(\.text)
@@ -76,24 +77,22 @@ public struct EntityTaggerTraining: Sendable {
             }
             tokens += tags.count
             sequences.append(
-                TaggedSequence(features: features.extract(analyzed), tags: tags, starts: TaggerFeatures.sentenceStarts(analyzed)))
+                TaggedSequence(features: features.extract(analyzed), tags: tags, starts: starts))
         }
         var trainer: any SequenceTrainer
         switch learner {
         case .crf:
             var crf = CRFTrainer(bucketBits: bucketBits)
-            crf.wordDropout = wordDropout
             crf.margin = margin ?? learner.defaultMargin
             crf.l2 = l2
             trainer = crf
         case .perceptron:
             var perceptron = PerceptronTrainer(bucketBits: bucketBits)
-            perceptron.wordDropout = wordDropout
             perceptron.margin = margin ?? learner.defaultMargin
             trainer = perceptron
         }
         for epoch in 1...max(1, epochs ?? learner.defaultEpochs) {
-            let errors = trainer.epoch(sequences, seed: seed &+ UInt64(epoch))
+            let errors = trainer.epoch(sequences, seed: seed &+ UInt64(epoch), wordDropout: wordDropout)
             progress(EpochReport(epoch: epoch, tokenErrors: errors, tokens: tokens)) {
                 EntityTagger(lang: lang, clusters: clusters, names: nameList, model: trainer.model())
             }
@@ -102,9 +101,10 @@ public struct EntityTaggerTraining: Sendable {
     }
 
     /// BIO tags for the tokens of a gold text, and the entities that did not align with token edges
-    /// (those tag every token they overlap). No sentence begins with an I- tag.
+    /// (those tag every token they overlap). No sentence (`starts`, from `TaggerFeatures.sentenceStarts`)
+    /// begins with an I- tag.
     static func goldTags(
-        _ text: AnalyzedText, _ entities: [(start: Int, end: Int, type: MentionType)]
+        _ text: AnalyzedText, _ entities: [(start: Int, end: Int, type: MentionType)], starts: [Bool]
     ) -> ([UInt8], [(start: Int, end: Int, type: MentionType)]) {
         var tags = [UInt8](repeating: EntityTag.outside, count: text.tokens.count)
         var bad: [(start: Int, end: Int, type: MentionType)] = []
@@ -121,7 +121,7 @@ public struct EntityTaggerTraining: Sendable {
         }
         // Decoding starts each sentence afresh, where an I- tag cannot stand: a gold entity that runs
         // across a sentence break (where the splitter and the annotators disagree) begins again there.
-        for (i, start) in TaggerFeatures.sentenceStarts(text).enumerated() where start && EntityTag.isInside(tags[i]) {
+        for (i, start) in starts.enumerated() where start && EntityTag.isInside(tags[i]) {
             tags[i] -= 1
         }
         return (tags, bad)

@@ -10,11 +10,8 @@ struct PerceptronTrainer: SequenceTrainer {
     private var transitions = [SIMD16<Float>](repeating: .zero, count: 10)
     private var transitionTotals = [SIMD16<Float>](repeating: .zero, count: 10)
     private var step: Float = 1
-    /// Probability that a token's own-word features are left out of one update (word dropout).
-    var wordDropout: Double = 0
     /// Extra score for wrong tags while training (cost-augmented decoding); 0 is the plain perceptron.
     var margin: Float = 0
-    private var dropping = SplitMix64(seed: 7)
 
     init(bucketBits: Int) {
         self.bucketBits = bucketBits
@@ -22,34 +19,14 @@ struct PerceptronTrainer: SequenceTrainer {
         totals = weights
     }
 
-    /// One pass over the examples; returns the number of tokens tagged wrongly.
-    mutating func epoch(_ examples: [TaggedSequence], seed: UInt64) -> Int {
-        var order = Array(examples.indices)
-        var rng = SplitMix64(seed: seed)
-        order.shuffle(using: &rng)
-        dropping = SplitMix64(seed: seed ^ 0xD20F)
-        var errors = 0
-        for e in order {
-            errors += update(examples[e].droppingWords(wordDropout, using: &dropping))
-            step += 1
-        }
-        return errors
+    mutating func learn(_ example: TaggedSequence) -> Int {
+        defer { step += 1 }
+        return update(example)
     }
 
     private mutating func update(_ example: TaggedSequence) -> Int {
-        let margin = self.margin
         let predicted = weights.withUnsafeBufferPointer { w in
-            var scores = Self.emissions(example.features, w)
-            if margin > 0 {
-                // Cost-augmented decoding: every wrong tag gets `margin` extra, so the weights move
-                // until the gold sequence wins by a margin, not just barely.
-                for i in scores.indices {
-                    var bonus = SIMD16<Float>(repeating: margin)
-                    bonus[Int(example.tags[i])] = 0
-                    scores[i] += bonus
-                }
-            }
-            return Viterbi.decode(scores, transitions: transitions, starts: example.starts)
+            Viterbi.decode(example.scores(w, margin: margin), transitions: transitions, starts: example.starts)
         }
         let gold = example.tags
         guard predicted != gold else { return 0 }
@@ -84,22 +61,6 @@ struct PerceptronTrainer: SequenceTrainer {
             transitionTotals[pp][Int(predicted[i])] -= c
         }
         return errors
-    }
-
-    /// Emission scores from the float weights, skipping dropped (negative) slots.
-    private static func emissions(_ features: [Int32], _ w: UnsafeBufferPointer<SIMD16<Float>>) -> [SIMD16<Float>] {
-        let f = TaggerFeatures.perToken
-        let n = features.count / f
-        var out = [SIMD16<Float>](repeating: .zero, count: n)
-        for i in 0..<n {
-            var s = SIMD16<Float>.zero
-            for j in 0..<f {
-                let b = features[i * f + j]
-                if b >= 0 { s += w[Int(b)] }
-            }
-            out[i] = s
-        }
-        return out
     }
 
     /// The averaged weights.

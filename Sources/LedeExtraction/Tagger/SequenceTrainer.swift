@@ -17,15 +17,53 @@ struct TaggedSequence: Sendable {
         }
         return copy
     }
+
+    /// Emission scores: per token, the weights of its features summed (dropped slots skipped) and
+    /// multiplied by `scale`, with `margin` added to every tag but the gold one (cost-augmented
+    /// training: the weights move until the gold sequence wins by that much).
+    func scores(_ weights: UnsafeBufferPointer<SIMD16<Float>>, scale: Float = 1, margin: Float) -> [SIMD16<Float>] {
+        let f = TaggerFeatures.perToken
+        return (0..<tags.count).map { i in
+            var sum = SIMD16<Float>.zero
+            for j in 0..<f {
+                let b = features[i * f + j]
+                if b >= 0 { sum += weights[Int(b)] }
+            }
+            sum *= scale
+            if margin > 0 {
+                for t in 0..<EntityTag.count where t != Int(tags[i]) { sum[t] += margin }
+            }
+            return sum
+        }
+    }
 }
 
-/// A learner of the tagger's weights from tagged sequences, one epoch at a time.
+/// A learner of the tagger's weights from tagged sequences, one example at a time.
 protocol SequenceTrainer {
-    /// One pass over the examples in an order shuffled by `seed`; returns the tokens tagged wrongly as
-    /// training sees them (with its margin and word dropout).
-    mutating func epoch(_ examples: [TaggedSequence], seed: UInt64) -> Int
+    /// Called before each epoch with the number of examples it holds.
+    mutating func beginEpoch(examples: Int)
+    /// Learns from one example; returns how many of its tokens training tagged wrongly (with its
+    /// margin and word dropout).
+    mutating func learn(_ example: TaggedSequence) -> Int
     /// The weights as they stand.
     func model() -> TaggerWeights
+}
+
+extension SequenceTrainer {
+    mutating func beginEpoch(examples: Int) {}
+
+    /// One pass over the examples in an order shuffled by `seed`, each with its own words dropped at
+    /// `wordDropout` (`TaggedSequence.droppingWords`); returns the tokens tagged wrongly.
+    mutating func epoch(_ examples: [TaggedSequence], seed: UInt64, wordDropout: Double) -> Int {
+        var order = Array(examples.indices)
+        var rng = SplitMix64(seed: seed)
+        order.shuffle(using: &rng)
+        var dropping = SplitMix64(seed: seed ^ 0xD20F)
+        beginEpoch(examples: examples.count)
+        var errors = 0
+        for e in order { errors += learn(examples[e].droppingWords(wordDropout, using: &dropping)) }
+        return errors
+    }
 }
 
 /// A small deterministic generator (SplitMix64) for shuffling training examples.
