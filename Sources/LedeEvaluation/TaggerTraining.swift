@@ -11,7 +11,6 @@ public struct TaggerTraining {
     /// A directory of gazetteer tables whose names become name-list features.
     public var gazetteers: String?
     public var settings = EntityTaggerTraining()
-    public var prune: Float = 0.05
 
     public init(lang: String, data: [String]) {
         self.lang = lang
@@ -53,7 +52,7 @@ public struct TaggerTraining {
         }
         log("\(training.misaligned) gold entities had edges inside a token, for example:")
         for sample in training.misalignedSamples.prefix(40) { log("  " + sample) }
-        return tagger.serialized(prune: prune)
+        return tagger.serialized(prune: training.prune ?? training.learner.defaultPrune)
     }
 }
 

@@ -34,11 +34,6 @@ struct CRFTrainer: SequenceTrainer {
     private var averagedSteps: Double = 0
     private var transitionSums = [SIMD16<Float>](repeating: .zero, count: 10)
 
-    /// Multiplies the weights in `model()`. Decoding's choice does not change when every score is
-    /// multiplied by the same factor, and at this one the model file's pruning threshold (0.05,
-    /// set for the perceptron's larger weights) leaves out what is under 0.005 here.
-    static let fileScale: Float = 10
-
     init(bucketBits: Int) {
         self.bucketBits = bucketBits
         values = [SIMD16<Float>](repeating: .zero, count: 1 << bucketBits)
@@ -124,13 +119,12 @@ struct CRFTrainer: SequenceTrainer {
 
     func model() -> TaggerWeights {
         guard averagedSteps > 0 else {
-            let s = Float(scale) * Self.fileScale
-            return TaggerWeights(
-                bucketBits: bucketBits, weights: values.map { $0 * s }, transitions: transitions.map { $0 * Self.fileScale })
+            let s = Float(scale)
+            return TaggerWeights(bucketBits: bucketBits, weights: values.map { $0 * s }, transitions: transitions)
         }
         var copy = self
         copy.flush()
-        let k = Self.fileScale / Float(averagedSteps)
+        let k = 1 / Float(averagedSteps)
         return TaggerWeights(
             bucketBits: bucketBits, weights: copy.sums.map { $0 * k }, transitions: transitionSums.map { $0 * k })
     }

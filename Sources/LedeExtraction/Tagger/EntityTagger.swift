@@ -21,7 +21,7 @@ public struct EntityTagger: Sendable {
     }
 
     /// The model file: weights below `prune` in magnitude are left out.
-    public func serialized(prune: Float = 0.05) -> Data {
+    public func serialized(prune: Float) -> Data {
         TaggerModelCoding.encode(
             lang: lang, clusters: features.clusters, names: features.names, weights: model, prune: prune)
     }

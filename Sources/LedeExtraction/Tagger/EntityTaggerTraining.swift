@@ -21,6 +21,9 @@ public struct EntityTaggerTraining: Sendable {
         public var defaultEpochs: Int { self == .crf ? 20 : 12 }
         /// The margin of cost-augmented training unless `margin` says otherwise.
         public var defaultMargin: Float { self == .crf ? 1 : 3 }
+        /// Weights smaller than this are left out of the model file unless `prune` says otherwise. The
+        /// perceptron's weights are counts of updates, averaged; the CRF's are about ten times smaller.
+        public var defaultPrune: Float { self == .crf ? 0.005 : 0.05 }
     }
 
     public var learner = Learner.crf
@@ -35,6 +38,9 @@ public struct EntityTaggerTraining: Sendable {
     public var margin: Float?
     /// The CRF's L2 penalty, C in C/2 ‖w‖² (`CRFTrainer.l2`).
     public var l2 = 1.0
+    /// Weights smaller than this are left out of the model file (`serialized`); nil for the learner's
+    /// default.
+    public var prune: Float?
     public var clustering = WordClustering()
 
     public init() {}
