@@ -19,6 +19,7 @@ public struct TaggerTraining {
 
     /// Trains and returns the model file's bytes; `log` receives one line per step.
     public func run(log: (String) -> Void) throws -> Data {
+        try settings.validate()
         var examples: [EntityTaggerTraining.Example] = []
         for path in data {
             let documents = try NERGold.read(path: path)

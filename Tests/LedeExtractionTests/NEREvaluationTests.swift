@@ -26,6 +26,17 @@ final class NEREvaluationTests: XCTestCase {
         XCTAssertEqual(report.personsPlacesOrganizations.found, 3)
     }
 
+    func testTrainingWithASettingOutOfRangeStopsBeforeReadingOrWritingAnything() {
+        // The data file does not exist: the settings are refused first, and nothing was read or logged.
+        var training = TaggerTraining(lang: "vi", data: ["/nonexistent/lede-train.jsonl"])
+        training.settings.l2 = -1
+        var log: [String] = []
+        XCTAssertThrowsError(try training.run { log.append($0) }) { error in
+            XCTAssertEqual(error as? EntityTaggerTraining.SettingError, .init(setting: "l2", allowed: "0...100"))
+        }
+        XCTAssertEqual(log, [])
+    }
+
     func testGoldFilesAreReadWithCodePointOffsets() throws {
         let path = NSTemporaryDirectory() + "lede-ner-gold-\(getpid()).jsonl"
         let line = #"{"id": "x", "lang": "vi", "text": "Thủy điện Hòa Bình", "entities": [{"start": 10, "end": 18, "type": "LOC", "text": "Hòa Bình"}]}"#

@@ -137,6 +137,29 @@ final class TaggerTests: XCTestCase {
         }
     }
 
+    func testTrainingSettingsOutOfRangeAreRefusedByTheirOptionName() {
+        XCTAssertNoThrow(try EntityTaggerTraining().validate(), "the defaults are valid")
+        func refusal(_ change: (inout EntityTaggerTraining) -> Void) -> String? {
+            var settings = EntityTaggerTraining()
+            change(&settings)
+            do {
+                try settings.validate()
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        XCTAssertEqual(refusal { $0.l2 = 1000 }, "--l2 must be 0...100")
+        XCTAssertEqual(refusal { $0.margin = -1 }, "--margin must be 0 or more")
+        XCTAssertEqual(refusal { $0.wordDropout = -0.1 }, "--word-dropout must be 0 or more and under 1")
+        XCTAssertEqual(refusal { $0.wordDropout = 1 }, "--word-dropout must be 0 or more and under 1")
+        XCTAssertEqual(refusal { $0.epochs = 0 }, "--epochs must be 1...100")
+        XCTAssertEqual(refusal { $0.bucketBits = 30 }, "--bucket-bits must be 16...24")
+        XCTAssertEqual(refusal { $0.prune = -0.5 }, "--prune must be 0 or more")
+        XCTAssertEqual(refusal { $0.clustering.fineClasses = 10 }, "--word-classes must be 64...4000")
+        XCTAssertNil(refusal { $0.learner = .perceptron; $0.epochs = 100; $0.l2 = 0; $0.wordDropout = 0 })
+    }
+
     func testAGoldNameAcrossASentenceBreakBeginsAgainInTheNextSentence() throws {
         // An annotation running past the end of a sentence: decoding starts each sentence afresh, so
         // training must not ask for an I- tag at a sentence's first token.

@@ -45,6 +45,28 @@ public struct EntityTaggerTraining: Sendable {
 
     public init() {}
 
+    /// A setting out of its range, named as `lede train ner` names it.
+    public struct SettingError: Error, CustomStringConvertible, Equatable {
+        public var setting: String
+        public var allowed: String
+        public var description: String { "--\(setting) must be \(allowed)" }
+    }
+
+    /// Throws for the first setting out of range. `train` assumes valid settings: an L2 penalty past
+    /// ~20 × the examples would shrink every weight to nothing in one step, a negative dropout crashes.
+    public func validate() throws {
+        func check(_ ok: Bool, _ setting: String, _ allowed: String) throws {
+            if !ok { throw SettingError(setting: setting, allowed: allowed) }
+        }
+        try check((1...100).contains(epochs ?? 1), "epochs", "1...100")
+        try check((16...24).contains(bucketBits), "bucket-bits", "16...24")
+        try check((0..<1).contains(wordDropout), "word-dropout", "0 or more and under 1")
+        try check((margin ?? 0) >= 0, "margin", "0 or more")
+        try check((0...100).contains(l2), "l2", "0...100")
+        try check((prune ?? 0) >= 0, "prune", "0 or more")
+        try check((64...4000).contains(clustering.fineClasses), "word-classes", "64...4000")
+    }
+
     /// Gold entities whose edges fall inside a token: the tokeniser and the gold disagree there.
     public private(set) var misaligned = 0
     /// The first few of them, with the tokens around, for the training log.

@@ -34,15 +34,14 @@ struct TrainNER: AsyncParsableCommand {
 
     func validate() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file") }
-        guard (1...100).contains(epochs ?? 1) else { throw ValidationError("--epochs must be 1...100") }
-        guard (16...24).contains(bucketBits) else { throw ValidationError("--bucket-bits must be 16...24") }
-        guard (margin ?? 0) >= 0 else { throw ValidationError("--margin must be 0 or more") }
-        // Each step shrinks the weights by rate × l2 / examples; past ~20 × the examples that is all of them.
-        guard (0...100).contains(l2) else { throw ValidationError("--l2 must be 0...100") }
-        guard (64...4000).contains(wordClasses) else { throw ValidationError("--word-classes must be 64...4000") }
+        do {
+            try training().settings.validate()
+        } catch let error as EntityTaggerTraining.SettingError {
+            throw ValidationError(error.description)
+        }
     }
 
-    func run() async throws {
+    private func training() -> TaggerTraining {
         var training = TaggerTraining(lang: lang, data: data)
         training.corpus = corpus
         training.dev = dev
@@ -56,7 +55,11 @@ struct TrainNER: AsyncParsableCommand {
         training.settings.prune = prune
         training.settings.wordDropout = wordDropout
         training.settings.clustering.fineClasses = wordClasses
-        let model = try training.run { line in
+        return training
+    }
+
+    func run() async throws {
+        let model = try training().run { line in
             FileHandleOutput.stderr(line)
         }
         try model.write(to: URL(fileURLWithPath: out), options: .atomic)
