@@ -10,19 +10,14 @@ extension EntityLinker {
     /// provinces and organisations, otherwise the longest mention.
     public func link(_ mentions: inout [Mention], lang: String) -> [Entity] {
         let names = mentions.indices.filter { mentions[$0].type.isName }
-        var groupOf = [String?](repeating: nil, count: mentions.count)  // mention index → group key
-        var entryOf: [String: Int32] = [:]  // group key → gazetteer entry
+        var groupOf = [Group?](repeating: nil, count: mentions.count)  // mention index → group
         var keyOf = [String](repeating: "", count: mentions.count)  // of name mentions
 
         for i in names {
             let m = mentions[i]
             let key = NameKey.of(m.span.text)
             keyOf[i] = key
-            if let e = entry(for: m, key: key) {
-                let g = "g:\(e)"
-                groupOf[i] = g
-                entryOf[g] = e
-            }
+            if let e = entry(for: m, key: key) { groupOf[i] = .entry(e) }
         }
         // People: a shorter name that ends exactly one longer one.
         let people = Set(names.filter { mentions[$0].type == .person && groupOf[$0] == nil }.map { keyOf[$0] })
@@ -36,27 +31,32 @@ extension EntityLinker {
             if maximal.count == 1 { personTarget[short] = maximal.first! }
         }
         // Organisations: capitals that are the initials of exactly one other organisation.
-        let orgs = Set(names.filter { mentions[$0].type == .organization && groupOf[$0] == nil }.map { keyOf[$0] })
         var orgTarget: [String: String] = [:]
-        for i in names where mentions[i].type == .organization && groupOf[i] == nil {
-            let text = mentions[i].span.text
-            let key = keyOf[i]
-            guard Gazetteer.isAbbreviation(text), !key.contains(" ") else { continue }
-            let letters = String(NameKey.ascii(text).lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
-            guard (2...8).contains(letters.count) else { continue }
-            let matches = orgs.filter { $0 != key && Self.initials($0) == letters }
-            if matches.count == 1 { orgTarget[key] = matches.first! }
+        let abbreviated = names.filter { i in
+            mentions[i].type == .organization && groupOf[i] == nil && Gazetteer.isAbbreviation(mentions[i].span.text)
+                && !keyOf[i].utf8.contains(UInt8(ascii: " "))
+        }
+        if !abbreviated.isEmpty {
+            // Each organisation's initials once, not once per abbreviation that looks for them.
+            let orgs = Set(names.filter { mentions[$0].type == .organization && groupOf[$0] == nil }.map { keyOf[$0] })
+            let initialsOf = orgs.map { (key: $0, initials: Self.initials($0)) }
+            for i in abbreviated {
+                let key = keyOf[i]
+                let letters = String(NameKey.ascii(mentions[i].span.text).lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+                guard (2...8).contains(letters.count) else { continue }
+                let matches = initialsOf.filter { $0.key != key && $0.initials == letters }
+                if matches.count == 1 { orgTarget[key] = matches[0].key }
+            }
         }
         for i in names where groupOf[i] == nil {
             let m = mentions[i]
             var key = keyOf[i]
             if m.type == .person, let target = personTarget[key] { key = target }
             if m.type == .organization, let target = orgTarget[key] { key = target }
-            groupOf[i] = m.type.rawValue + ":" + key
+            groupOf[i] = .name(m.type, key)
         }
-        // An abbreviation grouped under a full name that the gazetteer knows joins its entry.
         var entities: [Entity] = []
-        var idOf: [String: Int] = [:]
+        var idOf: [Group: Int] = [:]
         var members: [[Int]] = []  // entity id → its mentions
         for i in names {
             let g = groupOf[i]!
@@ -73,9 +73,17 @@ extension EntityLinker {
         }
         for id in entities.indices {
             let ms = members[id]
-            entities[id] = describe(id: id, mentions: ms.map { mentions[$0] }, entry: entryOf[groupOf[ms[0]]!], lang: lang)
+            var entry: Int32?
+            if case .entry(let e) = groupOf[ms[0]]! { entry = e }
+            entities[id] = describe(id: id, mentions: ms.map { mentions[$0] }, entry: entry, lang: lang)
         }
         return entities
+    }
+
+    /// What makes mentions one entity: the gazetteer entry they name, or their type and name key.
+    enum Group: Hashable {
+        case entry(Int32)
+        case name(MentionType, String)
     }
 
     /// The gazetteer entry a mention names, if its type agrees: places for LOC, organisations (and
@@ -175,6 +183,8 @@ extension EntityLinker {
         "vùng", "khu vực", "nước", "quốc gia", "vương quốc", "cộng hòa", "bang", "tp", "tp.", "city of", "the",
     ].map { $0.split(separator: " ").map { NameKey.of(String($0)) } }
 
+    static let tpPrefix = [NameKey.of("tp")]
+
     /// The name without a lowercase place word in front, or nil when there is none.
     static func withoutPlacePrefix(_ text: String) -> String? {
         // Of the prefixes only "TP" may be capitalised: most names need no scan.
@@ -184,7 +194,7 @@ extension EntityLinker {
         let scalars = Array(text.unicodeScalars)
         let tokens = WordScanner.scan(scalars).filter { $0.kind != .symbol }
         for prefix in placePrefixes where prefix.count < tokens.count {
-            guard !tokens[0].isCapitalized || prefix == [NameKey.of("tp")] else { continue }
+            guard !tokens[0].isCapitalized || prefix == tpPrefix else { continue }
             if zip(prefix, tokens).allSatisfy({ $0 == $1.key }) {
                 var rest = String.UnicodeScalarView()
                 rest.append(contentsOf: scalars[tokens[prefix.count].start...])
@@ -201,13 +211,14 @@ extension EntityLinker {
         return String(s)
     }
 
+    static let initialsSkip: Set<Substring> = ["of", "the", "and", "for", "de", "du", "la"]
+
     /// First letters of a name's words, without diacritics ("liên hợp quốc" → "lhq"); English function
     /// words are skipped ("united nations" → "un", "bank of england" → "be").
     static func initials(_ key: String) -> String {
-        let skip: Set<Substring> = ["of", "the", "and", "for", "de", "du", "la"]
         var out = ""
         // Keys start each word with its base letter ("đ" is "d-", "ủ" is "u" + marks).
-        for w in key.split(separator: " ") where !skip.contains(w) {
+        for w in key.split(separator: " ") where !initialsSkip.contains(w) {
             if let c = w.first { out.append(c) }
         }
         return out

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds PER, LOC, ORG and MISC mentions in analysed text with a BIO tagger (a linear-chain CRF).
-/// Load once and share: the model is immutable (6 MB of weights per language in memory with 2^17 buckets:
+/// Load once and share: the model is immutable (5 MB of weights per language in memory with 2^17 buckets:
 /// 16-bit weights as in the file, and the 8-bit copy that tagging reads).
 public struct EntityTagger: Sendable {
     public let lang: String

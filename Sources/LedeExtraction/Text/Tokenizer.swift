@@ -72,13 +72,11 @@ enum Tokenizer {
     }
 
     private static func isTitle(_ s: [Unicode.Scalar], _ part: Range<Int>) -> Bool {
-        guard part.count >= 2, part.count <= 4 else { return false }
-        var key = ""
-        key.unicodeScalars.append(contentsOf: s[part])
+        guard part.count >= 2, part.count <= 4, let key = ShortASCIIWord(s, part) else { return false }
         return titles.contains(key)
     }
 
-    static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov"]
+    static let titles = ShortASCIIWord.set(["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov"])
 
     /// A full stop ends the text, its line or an ellipsis: it is punctuation, never part of the word.
     @inline(__always)
@@ -137,19 +135,16 @@ enum Tokenizer {
         }
         longest = max(longest, run)
         if dots > 0 && longest <= 2 { return true }
-        guard word.count <= 5 else { return false }
-        var key = ""
-        key.unicodeScalars.append(contentsOf: s[word])
+        guard word.count <= 5, let key = ShortASCIIWord(s, word) else { return false }
         return abbreviations.contains(key)
     }
 
     /// Vietnamese initials that shorten a name ("anh Nh. kể", "ông Th., giám đốc"): a capitalised
     /// consonant cluster and a dot, read as one token when no new sentence starts after it.
     private static func isNameInitial(_ s: [Unicode.Scalar], _ word: Range<Int>) -> Bool {
-        guard word.count >= 2, word.count <= 3 else { return false }
-        var key = ""
-        key.unicodeScalars.append(contentsOf: s[word])
-        guard nameInitials.contains(key) else { return false }
+        guard word.count >= 2, word.count <= 3, let key = ShortASCIIWord(s, word), nameInitials.contains(key) else {
+            return false
+        }
         var j = word.upperBound + 1
         while j < s.count, s[j] == " " { j += 1 }
         guard j < s.count else { return false }
@@ -158,15 +153,15 @@ enum Tokenizer {
         return next == "," || next == ";" || next == ":" || next == ")" || next == "\""
     }
 
-    static let nameInitials: Set<String> = [
+    static let nameInitials = ShortASCIIWord.set([
         "Nh", "Ph", "Tr", "Th", "Ch", "Ng", "Kh", "Gi", "Qu", "Gh", "Ngh",
-    ]
+    ])
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations = ShortASCIIWord.set([
         "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm",
         "Gov", "Sen", "Rep", "Rev", "Pres", "Corp", "Inc", "Ltd", "Co", "Bros", "Messrs", "No", "vs", "etc",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
         "Mt", "Ft", "Ave", "Blvd", "Dept", "Univ", "approx", "Fig", "Vol", "pp",
         "TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "TX", "TT",
-    ]
+    ])
 }
