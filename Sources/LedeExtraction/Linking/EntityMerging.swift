@@ -75,7 +75,7 @@ extension EntityLinker {
             let ms = members[id]
             var entry: Int32?
             if case .entry(let e) = groupOf[ms[0]]! { entry = e }
-            entities[id] = describe(id: id, mentions: ms.map { mentions[$0] }, entry: entry, lang: lang)
+            entities[id] = describe(id: id, members: ms, of: mentions, entry: entry, lang: lang)
         }
         return entities
     }
@@ -110,33 +110,54 @@ extension EntityLinker {
         }
     }
 
-    func describe(id: Int, mentions ms: [Mention], entry: Int32?, lang: String) -> Entity {
-        // The most frequent type, the first on ties.
-        var counts: [MentionType: Int] = [:]
-        for m in ms { counts[m.type, default: 0] += 1 }
-        let type = ms.map(\.type).max { counts[$0]! < counts[$1]! } ?? ms[0].type
-        let type0 = counts[ms[0].type] == counts[type] ? ms[0].type : type
-        let longest = ms.map { m in
-            if m.type == .location && entry != nil { return Self.withoutPlacePrefix(m.span.text) ?? m.span.text }
-            if m.type == .person { return Self.withoutTitle(m.span.text) }
-            return m.span.text
-        }.reduce("") { $1.unicodeScalars.count > $0.unicodeScalars.count ? $1 : $0 }
-        var entity = Entity(id: id, type: type0, name: Self.trimmed(longest))
-        if let entry {
-            let e = gazetteer.entries[Int(entry)]
-            switch e.kind {
-            case .country, .region, .organization, .province: entity.name = e.name(lang: lang)
-            case .city: if lang != "vi" { entity.name = e.nameEn }
-            case .district: break
+    /// The entity of the mentions at `members` (indices into `mentions`, in text order).
+    func describe(id: Int, members: [Int], of mentions: [Mention], entry: Int32?, lang: String) -> Entity {
+        let first = mentions[members[0]]
+        // The most frequent type; the first mention's on ties, else the first to reach the highest count.
+        var counts = SIMD4<Int32>.zero
+        for i in members { counts[Self.nameOrdinal(mentions[i].type)] += 1 }
+        let most = counts.max()
+        var type = first.type
+        if counts[Self.nameOrdinal(type)] != most {
+            type = members.lazy.map { mentions[$0].type }.first { counts[Self.nameOrdinal($0)] == most }!
+        }
+        let gazetteerEntry = entry.map { gazetteer.entries[Int($0)] }
+        var entity = Entity(id: id, type: type, name: first.span.text)
+        switch gazetteerEntry?.kind {
+        case .country?, .region?, .organization?, .province?:
+            entity.name = gazetteerEntry!.name(lang: lang)
+        case .city? where lang != "vi":
+            entity.name = gazetteerEntry!.nameEn
+        default:
+            // The longest mention (the first of the longest), without a title or a place word in front.
+            var longest = ""
+            var longestCount = 0
+            for i in members {
+                let m = mentions[i]
+                var text = m.span.text
+                if m.type == .location && entry != nil {
+                    text = Self.withoutPlacePrefix(text) ?? text
+                } else if m.type == .person {
+                    text = Self.withoutTitle(text)
+                }
+                let count = text.unicodeScalars.count
+                if count > longestCount {
+                    longest = text
+                    longestCount = count
+                }
             }
+            entity.name = Self.trimmed(longest)
+        }
+        if let e = gazetteerEntry {
             entity.country = e.country
             entity.geonamesID = e.geonamesID
             if e.kind == .country || e.kind == .organization { entity.cameo = e.cameo }
-        } else if type0 == .organization || type0 == .miscellaneous {
-            // "Bộ Ngoại giao Syria" → SYRGOV, "quân đội Nga" → RUSMIL.
-            var tried = Set<String>()
-            for m in ms where tried.insert(m.span.text).inserted {
-                if let actor = gazetteer.actor(for: m.span.text) {
+        } else if type == .organization || type == .miscellaneous {
+            // "Bộ Ngoại giao Syria" → SYRGOV, "quân đội Nga" → RUSMIL; each distinct text tried once.
+            for (k, i) in members.enumerated() {
+                let text = mentions[i].span.text
+                if members[..<k].contains(where: { mentions[$0].span.text == text }) { continue }
+                if let actor = gazetteer.actor(for: text) {
                     entity.cameo = actor.cameo
                     entity.country = actor.country
                     break
@@ -144,6 +165,17 @@ extension EntityLinker {
             }
         }
         return entity
+    }
+
+    /// PER, LOC, ORG, MISC as 0...3 (the types an entity can have).
+    @inline(__always)
+    static func nameOrdinal(_ type: MentionType) -> Int {
+        switch type {
+        case .person: return 0
+        case .location: return 1
+        case .organization: return 2
+        default: return 3
+        }
     }
 
     /// Titles a tagger may include in a person's name ("Tướng Valery Gerasimov", "President Putin").
@@ -184,6 +216,7 @@ extension EntityLinker {
     ].map { $0.split(separator: " ").map { NameKey.of(String($0)) } }
 
     static let tpPrefix = [NameKey.of("tp")]
+    static let placePrefixFirstWords = Set(placePrefixes.map { $0[0] })
 
     /// The name without a lowercase place word in front, or nil when there is none.
     static func withoutPlacePrefix(_ text: String) -> String? {
@@ -192,6 +225,12 @@ extension EntityLinker {
             return nil
         }
         let scalars = Array(text.unicodeScalars)
+        // Most lowercase names begin with a word no prefix begins with ("miền Bắc"): nothing to scan.
+        if let first = scalars.first, NameKey.isWordScalar(first), !CharacterClass.isMark(first), !WordScanner.isDigit(first.value) {
+            var end = 1
+            while end < scalars.count, NameKey.isWordScalar(scalars[end]) { end += 1 }
+            guard placePrefixFirstWords.contains(NameKey.word(scalars[..<end])) else { return nil }
+        }
         let tokens = WordScanner.scan(scalars).filter { $0.kind != .symbol }
         for prefix in placePrefixes where prefix.count < tokens.count {
             guard !tokens[0].isCapitalized || prefix == tpPrefix else { continue }
