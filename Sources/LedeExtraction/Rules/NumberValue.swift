@@ -8,34 +8,39 @@ struct NumberValue: Hashable, Sendable {
     /// Groups of exactly three digits after a separator are thousands; in Vietnamese a single comma is a
     /// decimal comma, in English a single dot is a decimal point. Nil for anything else ("7/12", "8:30").
     init?(_ text: String, lang: String) {
-        var groups: [Substring] = []
-        var seps: [Character] = []
-        var current = Substring()
-        var start = text.startIndex
-        for i in text.indices {
-            let c = text[i]
-            if c == "." || c == "," {
-                current = text[start..<i]
-                groups.append(current)
-                seps.append(c)
-                start = text.index(after: i)
-            } else if !c.isASCII || !c.isNumber {
+        // Read as bytes: every character of a number is ASCII, and most numbers are digits alone.
+        let bytes = Array(text.utf8)
+        var groups: [Range<Int>] = []  // digit runs between separators, as byte ranges
+        var seps: [UInt8] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() {
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") {
+                groups.append(start..<i)
+                seps.append(b)
+                start = i + 1
+            } else if b &- UInt8(ascii: "0") >= 10 {
                 return nil
             }
         }
-        groups.append(text[start...])
+        groups.append(start..<bytes.count)
         guard groups.allSatisfy({ !$0.isEmpty }) else { return nil }
-        if seps.isEmpty { self.init(digits: String(groups[0]), scale: 0); return }
+        if seps.isEmpty { self.init(digits: text, scale: 0); return }
 
-        let decimal: Character? = {
-            let distinct = Set(seps)
-            if distinct.count == 2 { return seps.last }  // "1.234,5" or "1,234.5"
+        func joined(_ parts: ArraySlice<Range<Int>>) -> String {
+            var out: [UInt8] = []
+            for part in parts { out += bytes[part] }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let comma = UInt8(ascii: ","), dot = UInt8(ascii: ".")
+        let thousandsTail = groups.dropFirst().allSatisfy { $0.count == 3 }
+        let decimal: UInt8? = {
+            if seps.contains(comma) && seps.contains(dot) { return seps.last }  // "1.234,5" or "1,234.5"
             let sep = seps[0]
-            let thousandsShape = groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+            let thousandsShape = groups[0].count <= 3 && thousandsTail
             if seps.count > 1 { return nil }  // "1.234.567", "1,234,567": thousands, checked below
             let vi = lang == "vi"
-            if sep == "," { return vi || !thousandsShape ? "," : nil }
-            return vi && thousandsShape ? nil : "."
+            if sep == comma { return vi || !thousandsShape ? comma : nil }
+            return vi && thousandsShape ? nil : dot
         }()
         if let decimal {
             // Everything before the decimal separator must be thousands groups.
@@ -45,10 +50,10 @@ struct NumberValue: Hashable, Sendable {
                 guard intGroups.first!.count <= 3, intGroups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
             }
             let frac = groups[last + 1]
-            self.init(digits: intGroups.joined() + frac, scale: frac.count)
+            self.init(digits: joined(groups[...(last + 1)]), scale: frac.count)
         } else {
-            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }), Set(seps).count == 1 else { return nil }
-            self.init(digits: groups.joined(), scale: 0)
+            guard groups[0].count <= 3, thousandsTail, seps.allSatisfy({ $0 == seps[0] }) else { return nil }
+            self.init(digits: joined(groups[...]), scale: 0)
         }
     }
 

@@ -188,6 +188,20 @@ enum Viterbi {
                 delta = SIMD16<Float>(repeating: delta[last]) + rows[9] + emissions[i]
                 continue
             }
+            if emissions[i][1] == forbidden {
+                // A quiet token (`EmissionSums.quiet`): only outside is open, so only its lane is worked
+                // out; the others stay out of reach of any best path.
+                var last = 0
+                var score = delta[0] + rows[0][0]
+                for prev in 1..<EntityTag.count where delta[prev] + rows[prev][0] > score {
+                    last = prev
+                    score = delta[prev] + rows[prev][0]
+                }
+                back[i] = SIMD16<Int32>(repeating: Int32(last))
+                delta = SIMD16<Float>(repeating: score + forbidden)
+                delta[0] = score
+                continue
+            }
             var best = SIMD16<Float>(repeating: -Float.infinity)
             var arg = SIMD16<Int32>.zero
             for prev in 0..<EntityTag.count {
