@@ -7,23 +7,18 @@ final class NumberValueTests: XCTestCase {
         NumberValue(text, lang: lang)?.text
     }
 
-    func testVietnameseWritesDotThousandsAndCommaDecimals() {
-        XCTAssertEqual(value("340.000", "vi"), "340000")
-        XCTAssertEqual(value("1.234.567", "vi"), "1234567")
-        XCTAssertEqual(value("5,2", "vi"), "5.2")
-        XCTAssertEqual(value("1.234,5", "vi"), "1234.5")
-        XCTAssertEqual(value("2,50", "vi"), "2.5")
-    }
-
-    func testEnglishWritesCommaThousandsAndDotDecimals() {
-        XCTAssertEqual(value("340,000", "en"), "340000")
-        XCTAssertEqual(value("1,234,567", "en"), "1234567")
-        XCTAssertEqual(value("5.2", "en"), "5.2")
-        XCTAssertEqual(value("1,234.5", "en"), "1234.5")
-        // A single dot is a decimal point in English, even before three digits.
-        XCTAssertEqual(value("3.000", "en"), "3")
-        // A comma not before three digits is a decimal comma.
-        XCTAssertEqual(value("2,5", "en"), "2.5")
+    /// Vietnamese writes dot thousands and comma decimals; English the other way round.
+    func testEachLanguageReadsItsOwnSeparators() {
+        let cases: [(text: String, lang: String, value: String)] = [
+            ("340.000", "vi", "340000"), ("1.234.567", "vi", "1234567"), ("5,2", "vi", "5.2"),
+            ("1.234,5", "vi", "1234.5"), ("2,50", "vi", "2.5"),
+            ("340,000", "en", "340000"), ("1,234,567", "en", "1234567"), ("5.2", "en", "5.2"),
+            ("1,234.5", "en", "1234.5"),
+            // A single dot is a decimal point in English, even before three digits; a comma not before
+            // three digits is a decimal comma.
+            ("3.000", "en", "3"), ("2,5", "en", "2.5"),
+        ]
+        for c in cases { XCTAssertEqual(value(c.text, c.lang), c.value, "\(c.text) (\(c.lang))") }
     }
 
     func testDigitsAloneAreKeptWithoutLeadingZeros() {
