@@ -67,4 +67,16 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(analyzed.tokens[1].end, 9)
         XCTAssertEqual(analyzed.text(analyzed.tokens[1].start, analyzed.tokens[1].end), "Putin")
     }
+
+    /// Each token carries the hash the tagger and event extraction key their look-ups by, and whether it
+    /// is already its own lowercase core; both are the same whether the text came in NFC or NFD.
+    func testTokensCarryTheirLookUpKey() {
+        for text in ["Ông Putin nói: hòa đàm 340.000", "O\u{302}ng Putin no\u{301}i: ho\u{300}a \u{111}a\u{300}m 340.000"] {
+            let tokens = TextAnalyzer.analyze(text, field: .body).tokens
+            XCTAssertEqual(tokens.map(\.text), ["Ông", "Putin", "nói", ":", "hòa", "đàm", "340.000"])
+            XCTAssertEqual(tokens.map(\.key), tokens.map { FeatureHash.string($0.text) })
+            XCTAssertEqual(tokens.map(\.isPlainLowercase), [false, false, true, false, true, true, false])
+            XCTAssertEqual(tokens.map(\.key), tokens.map { Token(text: $0.text, start: $0.start, end: $0.end).key })
+        }
+    }
 }

@@ -47,7 +47,7 @@ struct EventText: Sendable {
                     pendingBreak = true
                     continue
                 }
-                let (core, key) = EventText.word(token.text)
+                let (core, key) = token.isPlainLowercase ? (token.text, token.key) : EventText.word(token.text)
                 guard !core.isEmpty else { pendingBreak = true; continue }
                 if start > token.start { pendingBreak = true }
                 if words.count > first, EventText.hasNewline(text.scalars, words[words.count - 1].end, start) {

@@ -68,7 +68,7 @@ public struct EntityTagger: Sendable {
     /// A name found once in a text is the same name where it recurs untagged with the same capitals
     /// ("Bốn" … "Bốn"): those occurrences get the tags of the first.
     static func repeatNames(_ tags: inout [UInt8], _ text: AnalyzedText) {
-        repeatNames(&tags, text, keys: text.tokens.map { FeatureHash.string($0.text) })
+        repeatNames(&tags, text, keys: text.tokens.map(\.key))
     }
 
     /// A name of up to six tokens and the tag of its first token.

@@ -37,7 +37,7 @@ struct TaggerFeatures: Sendable {
         words.reserveCapacity(text.tokens.count)
         var seen = HashTable<Int32>(capacity: text.tokens.count)
         let which = text.tokens.map { token -> Int32 in
-            let word = FeatureHash.string(token.text)
+            let word = token.key
             if let k = seen.get(word) { return k }
             let k = Int32(words.count)
             seen[word] = k

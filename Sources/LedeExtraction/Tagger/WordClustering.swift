@@ -24,7 +24,7 @@ public struct WordClustering: Sendable {
             let analyzed = TextAnalyzer.analyze(text, field: .body)
             var starts = Set(analyzed.sentences.map(\.tokens.lowerBound))
             for (k, token) in analyzed.tokens.enumerated() {
-                let h = FeatureHash.string(token.text)
+                let h = token.key
                 sequence.append(h)
                 counts[h, default: 0] += 1
                 guard let first = token.text.unicodeScalars.first, CharacterClass.isLetter(first) else {

@@ -4,11 +4,30 @@ public struct Token: Sendable, Hashable {
     public var text: String
     public var start: Int
     public var end: Int
+    /// `FeatureHash.string(text)`, worked out once from the analyser's scalars: the tagger and event
+    /// extraction both key their look-ups by it.
+    var key: UInt64
+    /// Every scalar is a lowercase letter, a digit or a combining mark: the text is its own lowercase
+    /// form and has no punctuation around it (`EventText.word` then has nothing to do).
+    var isPlainLowercase: Bool
 
     public init(text: String, start: Int, end: Int) {
+        let scalars = Array(text.unicodeScalars)
+        self.init(text: text, start: start, end: end, scalars: scalars[...])
+    }
+
+    init(text: String, start: Int, end: Int, scalars: ArraySlice<Unicode.Scalar>) {
         self.text = text
         self.start = start
         self.end = end
+        var key = FeatureHash.seed
+        var plain = true
+        for s in scalars {
+            key = FeatureHash.add(key, s.value)
+            if plain, EventText.isLowerOrDigit(s) != true { plain = false }
+        }
+        self.key = key
+        self.isPlainLowercase = plain
     }
 }
 
@@ -57,7 +76,8 @@ public enum TextAnalyzer {
             tokens.append(
                 Token(
                     text: UTF8Encoding.string(normalized.scalars, r),
-                    start: Int(normalized.sourceStart[r.lowerBound]), end: Int(normalized.sourceEnd[r.upperBound - 1])))
+                    start: Int(normalized.sourceStart[r.lowerBound]), end: Int(normalized.sourceEnd[r.upperBound - 1]),
+                    scalars: normalized.scalars[r]))
         }
         let sentences = SentenceSplitter.split(tokens, original: scalars)
         return AnalyzedText(field: field, scalars: scalars, tokens: tokens, sentences: sentences)
