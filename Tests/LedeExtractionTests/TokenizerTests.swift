@@ -79,4 +79,14 @@ final class TokenizerTests: XCTestCase {
             XCTAssertEqual(tokens.map(\.key), tokens.map { Token(text: $0.text, start: $0.start, end: $0.end).key })
         }
     }
+
+    /// Listed abbreviations and Vietnamese name initials keep their dot; longer or non-ASCII words
+    /// before a dot end a sentence instead.
+    func testOnlyListedShortWordsKeepTheirDot() {
+        XCTAssertEqual(tokens("Prof. Smith và ông Ngh. đến"), ["Prof.", "Smith", "và", "ông", "Ngh.", "đến"])
+        XCTAssertEqual(tokens("TS. Lan"), ["TS.", "Lan"])
+        XCTAssertEqual(tokens("Messrs. Lan"), ["Messrs", ".", "Lan"])
+        XCTAssertEqual(tokens("đến Đà. Lan"), ["đến", "Đà", ".", "Lan"])
+        XCTAssertEqual(tokens("\u{212A}S. Lan"), ["\u{212A}S", ".", "Lan"])
+    }
 }

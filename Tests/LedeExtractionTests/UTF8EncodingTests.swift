@@ -33,7 +33,13 @@ final class UTF8EncodingTests: XCTestCase {
         XCTAssertEqual(EventText.lowercasedCore("(İSTANBUL)"), "İSTANBUL".lowercased())
         XCTAssertEqual(EventText.lowercasedCore("Ελλάδα"), "ελλάδα")
         XCTAssertEqual(EventText.lowercasedCore("..."), "")
-        for word in ["Nga", "TIÊU DIỆT", "Ấn Độ", "Quảng Ngãi", "ĐỒNG", "Über"] {
+        // A capital starts a name for event rules, in Latin Extended-A too.
+        for name in ["Łódź", "Žižek", "Ňa", "Ąt"] {
+            let scalars = Array(name.unicodeScalars)
+            XCTAssertTrue(EventText.isCapitalized(scalars, 0, scalars.count), name)
+            XCTAssertFalse(EventText.isCapitalized(Array(name.lowercased().unicodeScalars), 0, scalars.count), name)
+        }
+        for word in ["Nga", "TIÊU DIỆT", "Ấn Độ", "Quảng Ngãi", "ĐỒNG", "Über", "Łódź", "Žižek", "ŁÓDŹ", "Ľudovít"] {
             XCTAssertEqual(EventText.lowercasedCore(word), word.lowercased(), word)
         }
     }

@@ -123,12 +123,11 @@ extension EntityLinker {
         }
         let gazetteerEntry = entry.map { gazetteer.entries[Int($0)] }
         var entity = Entity(id: id, type: type, name: first.span.text)
-        switch gazetteerEntry?.kind {
-        case .country?, .region?, .organization?, .province?:
-            entity.name = gazetteerEntry!.name(lang: lang)
-        case .city? where lang != "vi":
-            entity.name = gazetteerEntry!.nameEn
-        default:
+        if let e = gazetteerEntry, [.country, .region, .organization, .province].contains(e.kind) {
+            entity.name = e.name(lang: lang)
+        } else if let e = gazetteerEntry, e.kind == .city, lang != "vi" {
+            entity.name = e.nameEn
+        } else {
             // The longest mention (the first of the longest), without a title or a place word in front.
             var longest = ""
             var longestCount = 0
@@ -174,8 +173,19 @@ extension EntityLinker {
         case .person: return 0
         case .location: return 1
         case .organization: return 2
-        default: return 3
+        case .miscellaneous: return 3
+        case .date, .time, .money, .percent, .quantity: preconditionFailure("\(type) is not a name")
         }
+    }
+
+    /// The key of a name's first word when it begins as a word does (not with a digit or a combining
+    /// mark), else nil: what `WordScanner` would key it by, without scanning the whole name.
+    static func firstWordKey(_ scalars: [Unicode.Scalar]) -> String? {
+        guard let first = scalars.first, NameKey.isWordScalar(first), !CharacterClass.isMark(first),
+              !WordScanner.isDigit(first.value) else { return nil }
+        var end = 1
+        while end < scalars.count, NameKey.isWordScalar(scalars[end]) { end += 1 }
+        return NameKey.word(scalars[..<end])
     }
 
     /// Titles a tagger may include in a person's name ("Tướng Valery Gerasimov", "President Putin").
@@ -194,11 +204,7 @@ extension EntityLinker {
     static func withoutTitle(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         // Most names begin with a word no title begins with: then there is nothing to scan.
-        if let first = scalars.first, NameKey.isWordScalar(first), !CharacterClass.isMark(first), !WordScanner.isDigit(first.value) {
-            var end = 1
-            while end < scalars.count, NameKey.isWordScalar(scalars[end]) { end += 1 }
-            guard titleFirstWords.contains(NameKey.word(scalars[..<end])) else { return text }
-        }
+        if let word = firstWordKey(scalars), !titleFirstWords.contains(word) { return text }
         let words = WordScanner.scan(scalars).filter { $0.kind == .word }
         for title in titles where title.count < words.count && zip(title, words).allSatisfy({ $0 == $1.key }) {
             var rest = String.UnicodeScalarView()
@@ -226,11 +232,7 @@ extension EntityLinker {
         }
         let scalars = Array(text.unicodeScalars)
         // Most lowercase names begin with a word no prefix begins with ("miền Bắc"): nothing to scan.
-        if let first = scalars.first, NameKey.isWordScalar(first), !CharacterClass.isMark(first), !WordScanner.isDigit(first.value) {
-            var end = 1
-            while end < scalars.count, NameKey.isWordScalar(scalars[end]) { end += 1 }
-            guard placePrefixFirstWords.contains(NameKey.word(scalars[..<end])) else { return nil }
-        }
+        if let word = firstWordKey(scalars), !placePrefixFirstWords.contains(word) { return nil }
         let tokens = WordScanner.scan(scalars).filter { $0.kind != .symbol }
         for prefix in placePrefixes where prefix.count < tokens.count {
             guard !tokens[0].isCapitalized || prefix == tpPrefix else { continue }

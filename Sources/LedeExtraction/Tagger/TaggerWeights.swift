@@ -19,6 +19,7 @@ final class TaggerWeights: Sendable {
     /// and the table is 1 MB instead of 2. 3 December 2026: the weight sums went from 11.6 % to 7.5 % of
     /// one core's extraction time (perf, three passes over the corpus); dev F1 VLSP 2016 86.19 → 86.46,
     /// VLSP 2018 85.55 → 85.53, CoNLL 90.66 → 90.77 (the differences need one more bit of range).
+    /// Lane k holds tag k + 1 (`EntityTag`: B-PER, I-PER, …, I-MISC).
     let tagging: [SIMD8<Int8>]
     let taggingScale: Float
 
@@ -107,15 +108,8 @@ private struct EmissionSums: FeatureSink {
 
     var skipsQuietTokens: Bool { true }
 
-    /// Outside, for certain: every other tag is as forbidden as a BIO violation.
-    private static let outsideOnly: SIMD16<Float> = {
-        var e = SIMD16<Float>(repeating: Viterbi.forbidden)
-        e[Int(EntityTag.outside)] = 0
-        return e
-    }()
-
     mutating func quiet(_ i: Int) {
-        out[i] = Self.outsideOnly
+        out[i] = Viterbi.outsideOnly
     }
 
     @inline(__always)
@@ -164,6 +158,14 @@ private struct EmissionSums: FeatureSink {
 enum Viterbi {
     static let forbidden: Float = -1e9
 
+    /// The emissions of a token that can only be outside (a quiet token, `EmissionSums.quiet`): every
+    /// other tag is as forbidden as a BIO violation. `decode` works out only the outside lane for it.
+    static let outsideOnly: SIMD16<Float> = {
+        var e = SIMD16<Float>(repeating: forbidden)
+        e[Int(EntityTag.outside)] = 0
+        return e
+    }()
+
     /// Added to the transitions: `forbidden` where BIO does not allow the pair.
     static let constraint: [SIMD16<Float>] = (0..<10).map { row in
         var v = SIMD16<Float>(repeating: forbidden)
@@ -179,6 +181,7 @@ enum Viterbi {
         let rows = (0..<10).map { transitions[$0] + constraint[$0] }
         var back = [SIMD16<Int32>](repeating: .zero, count: n)
         var delta = rows[9] + emissions[0]
+        let quiet = outsideOnly
         for i in 1..<n {
             if starts[i] {
                 // A new sentence: whatever tag ended the last one, this one begins from the start row.
@@ -188,9 +191,9 @@ enum Viterbi {
                 delta = SIMD16<Float>(repeating: delta[last]) + rows[9] + emissions[i]
                 continue
             }
-            if emissions[i][1] == forbidden {
-                // A quiet token (`EmissionSums.quiet`): only outside is open, so only its lane is worked
-                // out; the others stay out of reach of any best path.
+            if emissions[i] == quiet {
+                // Only outside is open, so only its lane is worked out; the others stay out of reach of
+                // any best path.
                 var last = 0
                 var score = delta[0] + rows[0][0]
                 for prev in 1..<EntityTag.count where delta[prev] + rows[prev][0] > score {

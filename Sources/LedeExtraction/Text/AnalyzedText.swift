@@ -1,7 +1,8 @@
 /// A token of a field. `start`/`end` are code-point offsets into the field exactly as received.
 public struct Token: Sendable, Hashable {
-    /// The token's text after normalisation (NFC, one tone-mark style, 'Ð' → 'Đ', …).
-    public var text: String
+    /// The token's text after normalisation (NFC, one tone-mark style, 'Ð' → 'Đ', …). Read-only:
+    /// `key` and `isPlainLowercase` are worked out from it.
+    public private(set) var text: String
     public var start: Int
     public var end: Int
     /// `FeatureHash.string(text)`, worked out once from the analyser's scalars: the tagger and event
@@ -28,6 +29,18 @@ public struct Token: Sendable, Hashable {
         }
         self.key = key
         self.isPlainLowercase = plain
+    }
+
+    // Text and offsets, as before tokens carried their key: `key` and `isPlainLowercase` follow from
+    // the text's scalars, and `==` on the text compares canonical equivalence.
+    public static func == (a: Token, b: Token) -> Bool {
+        a.text == b.text && a.start == b.start && a.end == b.end
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(start)
+        hasher.combine(end)
     }
 }
 

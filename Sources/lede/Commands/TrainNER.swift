@@ -26,7 +26,7 @@ struct TrainNER: AsyncParsableCommand {
     var margin: Float?
     @Option(help: "The CRF's L2 penalty over the whole training set.") var l2 = 1.0
     @Option(help: "Seed of the shuffles of the training examples.") var seed: UInt64 = 20_171_207
-    @Option(help: "log2 of the number of feature buckets (17: 6 MB of weights in memory, 18: 12 MB).") var bucketBits = 17
+    @Option(help: "log2 of the number of feature buckets (17: 5 MB of weights in memory, 18: 10 MB).") var bucketBits = 17
     @Option(help: "Weights smaller than this are left out of the file. (default: 0.005 for the CRF, 0.05 for the perceptron)")
     var prune: Float?
     @Option(help: "Probability of leaving a token's own-word features out of an update.") var wordDropout = 0.1
