@@ -109,24 +109,6 @@ struct EventText: Sendable {
         return UnicodeLookup.isLetterNumberOrDiacritic(s)
     }
 
-    /// Whether a scalar is a lowercase letter or a digit; nil when only a property look-up can tell.
-    @inline(__always)
-    static func isLowerOrDigit(_ s: Unicode.Scalar) -> Bool? {
-        let v = s.value
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) }
-        if v >= 0xDF && v <= 0xFF { return v != 0xF7 }
-        if v >= 0xC0 && v <= 0xDE { return false }
-        // Latin Extended-A pairs capital and small letters, the small one odd, except from Ĺ to ň and
-        // from Ź to ž, where it is even ("Łódź", "Žižek"); ĸ stands alone.
-        if (v >= 0x139 && v <= 0x148) || (v >= 0x179 && v <= 0x17E) { return v & 1 == 0 }
-        if v == 0x138 { return true }
-        if (v >= 0x100 && v <= 0x17F) || (v >= 0x1EA0 && v <= 0x1EF9) { return v & 1 == 1 }
-        if v == 0x1A1 || v == 0x1B0 { return true }
-        if v == 0x1A0 || v == 0x1AF { return false }
-        if v >= 0x300 && v <= 0x36F { return true }
-        return nil
-    }
-
     /// The token without the punctuation around it, lowercased as `String.lowercased()` would.
     static func lowercasedCore(_ text: String) -> String {
         word(text).core
@@ -137,7 +119,7 @@ struct EventText: Sendable {
     static func word(_ text: String) -> (core: String, key: UInt64) {
         var key = FeatureHash.seed
         for s in text.unicodeScalars {
-            guard let lower = isLowerOrDigit(s), lower else { return lowercased(core: text) }
+            guard let lower = CharacterClass.isLowerOrDigit(s), lower else { return lowercased(core: text) }
             key = FeatureHash.add(key, s.value)
         }
         return (text, key)
@@ -155,7 +137,7 @@ struct EventText: Sendable {
                 key = FeatureHash.add(key, v)
             }
             for s in text.unicodeScalars {
-                let lower = isLowerOrDigit(s) == true
+                let lower = CharacterClass.isLowerOrDigit(s) == true
                 let word = lower || isWordScalar(s)
                 guard word || n > 0 else { continue }  // punctuation before the word
                 if lower {
@@ -172,7 +154,7 @@ struct EventText: Sendable {
     }
 
     static func isCapitalized(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        if let lower = isLowerOrDigit(scalars[start]) {
+        if let lower = CharacterClass.isLowerOrDigit(scalars[start]) {
             if !lower { return true }
         } else if scalars[start].properties.isUppercase {
             return true

@@ -55,29 +55,23 @@ extension EntityLinker {
             if m.type == .organization, let target = orgTarget[key] { key = target }
             groupOf[i] = .name(m.type, key)
         }
-        var entities: [Entity] = []
         var idOf: [Group: Int] = [:]
-        var members: [[Int]] = []  // entity id → its mentions
+        var members: [[Int]] = []  // entity id → its mentions, in order of first mention
         for i in names {
             let g = groupOf[i]!
-            if let id = idOf[g] {
-                mentions[i].entity = id
-                members[id].append(i)
-                continue
+            let id = idOf[g] ?? members.count
+            if id == members.count {
+                idOf[g] = id
+                members.append([])
             }
-            let id = entities.count
-            idOf[g] = id
-            members.append([i])
+            members[id].append(i)
             mentions[i].entity = id
-            entities.append(Entity(id: id, type: mentions[i].type, name: mentions[i].span.text))
         }
-        for id in entities.indices {
-            let ms = members[id]
+        return members.indices.map { id in
             var entry: Int32?
-            if case .entry(let e) = groupOf[ms[0]]! { entry = e }
-            entities[id] = describe(id: id, members: ms, of: mentions, entry: entry, lang: lang)
+            if case .entry(let e) = groupOf[members[id][0]]! { entry = e }
+            return describe(id: id, members: members[id], of: mentions, entry: entry, lang: lang)
         }
-        return entities
     }
 
     /// What makes mentions one entity: the gazetteer entry they name, or their type and name key.

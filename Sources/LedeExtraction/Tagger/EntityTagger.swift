@@ -51,24 +51,16 @@ public struct EntityTagger: Sendable {
 
     public func tag(_ text: AnalyzedText) -> [Mention] {
         guard !text.tokens.isEmpty else { return [] }
-        // Traits once: the features and the repeated-name pass both need them (`word` is the token's
-        // `FeatureHash.string`, so it is not hashed a second time).
         let traits = features.traits(text)
         let starts = TaggerFeatures.sentenceStarts(text)
         let emissions = model.emissions(features, traits: traits, starts: starts)
         var tags = Viterbi.decode(emissions, transitions: model.transitions, starts: starts)
-        Self.repeatNames(&tags, text, keys: (0..<traits.count).map(traits.word))
+        Self.repeatNames(&tags, text)
         return EntityTag.spans(tags).map { span in
             let start = text.tokens[span.tokens.lowerBound].start
             let end = text.tokens[span.tokens.upperBound - 1].end
             return Mention(type: span.type, span: text.span(start, end), source: "tagger")
         }
-    }
-
-    /// A name found once in a text is the same name where it recurs untagged with the same capitals
-    /// ("Bốn" … "Bốn"): those occurrences get the tags of the first.
-    static func repeatNames(_ tags: inout [UInt8], _ text: AnalyzedText) {
-        repeatNames(&tags, text, keys: text.tokens.map(\.key))
     }
 
     /// A name of up to six tokens and the tag of its first token.
@@ -77,8 +69,11 @@ public struct EntityTagger: Sendable {
         var begin: UInt8
     }
 
-    /// `keys`: `FeatureHash.string` of every token's text.
-    static func repeatNames(_ tags: inout [UInt8], _ text: AnalyzedText, keys: [UInt64]) {
+    /// A name found once in a text is the same name where it recurs untagged with the same capitals
+    /// ("Bốn" … "Bốn"): those occurrences get the tags of the first. Names are looked up by their
+    /// tokens' keys.
+    static func repeatNames(_ tags: inout [UInt8], _ text: AnalyzedText) {
+        let keys = text.tokens.map(\.key)
         let spans = EntityTag.spans(tags)
         guard !spans.isEmpty else { return }
         // Keys are well-mixed hashes already: `HashTable` skips `Dictionary`'s seeded re-hashing, which

@@ -23,8 +23,14 @@ enum FeatureHash {
     }
 
     static func string(_ s: String) -> UInt64 {
+        string(scalars: s.unicodeScalars)
+    }
+
+    /// `string` of the text these scalars spell.
+    @inline(__always)
+    static func string<S: Sequence>(scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
         var h = seed
-        for c in s.unicodeScalars { h = add(h, c.value) }
+        for c in scalars { h = add(h, c.value) }
         return h
     }
 

@@ -41,7 +41,7 @@ struct TaggerFeatures: Sendable {
             if let k = seen.get(word) { return k }
             let k = Int32(words.count)
             seen[word] = k
-            words.append(TokenTraits(token.text, lowered: &scratch))
+            words.append(TokenTraits(token, lowered: &scratch))
             return k
         }
         // Word classes after all the words: the look-ups miss the cache, and in a row they overlap.

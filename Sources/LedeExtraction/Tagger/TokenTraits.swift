@@ -22,10 +22,11 @@ struct TokenTraits {
 
     init() {}
 
-    /// Traits of a token's normalised text; `lowered` is scratch space, reused between calls.
-    init(_ text: String, lowered: inout [UInt32]) {
+    /// Traits of a token (its normalised text and its `Token.key`); `lowered` is scratch space,
+    /// reused between calls.
+    init(_ token: Token, lowered: inout [UInt32]) {
+        let text = token.text
         lowered.removeAll(keepingCapacity: true)
-        var word = FeatureHash.seed
         var lower = FeatureHash.seed
         var shape = FeatureHash.seed
         var shortShape = FeatureHash.seed
@@ -37,7 +38,6 @@ struct TokenTraits {
         var firstDigit = false
         var first = true
         for c in text.unicodeScalars {
-            word = FeatureHash.add(word, c.value)
             let l = CharacterClass.lower(c)
             lowered.append(l.value)
             lower = FeatureHash.add(lower, l.value)
@@ -67,7 +67,7 @@ struct TokenTraits {
             if run <= 4 { shape = FeatureHash.add(shape, klass) }
             first = false
         }
-        self.word = word
+        self.word = token.key
         self.lower = lower
         self.shape = shape
         self.shortShape = shortShape
@@ -121,5 +121,4 @@ struct TextTraits {
 
     func letterCase(_ i: Int) -> TokenTraits.Case { words[Int(which[i])].letterCase }
     func lower(_ i: Int) -> UInt64 { words[Int(which[i])].lower }
-    func word(_ i: Int) -> UInt64 { words[Int(which[i])].word }
 }

@@ -21,14 +21,8 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.start = start
         self.end = end
-        var key = FeatureHash.seed
-        var plain = true
-        for s in scalars {
-            key = FeatureHash.add(key, s.value)
-            if plain, EventText.isLowerOrDigit(s) != true { plain = false }
-        }
-        self.key = key
-        self.isPlainLowercase = plain
+        key = FeatureHash.string(scalars: scalars)
+        isPlainLowercase = scalars.allSatisfy { CharacterClass.isLowerOrDigit($0) == true }
     }
 
     // Text and offsets, as before tokens carried their key: `key` and `isPlainLowercase` follow from

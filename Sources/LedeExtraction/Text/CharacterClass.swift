@@ -1,6 +1,24 @@
 /// Fast character classes for news text: ASCII and the Latin ranges Vietnamese uses are decided by
 /// range checks; anything else falls back to Unicode properties.
 enum CharacterClass {
+    /// Whether a scalar is a lowercase letter or a digit; nil when only a property look-up can tell.
+    @inline(__always)
+    static func isLowerOrDigit(_ s: Unicode.Scalar) -> Bool? {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) }
+        if v >= 0xDF && v <= 0xFF { return v != 0xF7 }
+        if v >= 0xC0 && v <= 0xDE { return false }
+        // Latin Extended-A pairs capital and small letters, the small one odd, except from Ĺ to ň and
+        // from Ź to ž, where it is even ("Łódź", "Žižek"); ĸ stands alone.
+        if (v >= 0x139 && v <= 0x148) || (v >= 0x179 && v <= 0x17E) { return v & 1 == 0 }
+        if v == 0x138 { return true }
+        if (v >= 0x100 && v <= 0x17F) || (v >= 0x1EA0 && v <= 0x1EF9) { return v & 1 == 1 }
+        if v == 0x1A1 || v == 0x1B0 { return true }
+        if v == 0x1A0 || v == 0x1AF { return false }
+        if v >= 0x300 && v <= 0x36F { return true }
+        return nil
+    }
+
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
