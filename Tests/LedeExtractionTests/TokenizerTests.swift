@@ -38,6 +38,16 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(tokens("khu vực Đông Nam Á."), ["khu", "vực", "Đông", "Nam", "Á", "."])
         XCTAssertEqual(tokens("lên cho ông C..."), ["lên", "cho", "ông", "C", "..."])
         XCTAssertEqual(tokens("chắc cũng của L."), ["chắc", "cũng", "của", "L", "."])
+    }
+
+    /// Two dots after an initial or an abbreviation are its own dot and a full stop (VLSP 2016 writes
+    /// "quan hệ với M.." and tags "M." as the name); three are an ellipsis.
+    func testAnInitialBeforeAFullStopKeepsOneDot() {
+        XCTAssertEqual(tokens("trong quan hệ với M.."), ["trong", "quan", "hệ", "với", "M.", "."])
+        XCTAssertEqual(tokens("gặp anh Ph.. Sau đó"), ["gặp", "anh", "Ph.", ".", "Sau", "đó"])
+        XCTAssertEqual(tokens("works for Acme Inc.."), ["works", "for", "Acme", "Inc.", "."])
+        XCTAssertEqual(tokens("sang Mỹ.."), ["sang", "Mỹ", ".."])
+        XCTAssertEqual(tokens("ông M... rồi"), ["ông", "M", "...", "rồi"])
         XCTAssertEqual(tokens("sáng tác: Mr.Siro"), ["sáng", "tác", ":", "Mr.", "Siro"])
     }
 

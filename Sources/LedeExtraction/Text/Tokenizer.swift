@@ -48,6 +48,9 @@ enum Tokenizer {
         if i < n {
             if s[i] == ".", dotMayBelongToWord(s, i), isAbbreviation(s, start..<i) || isNameInitial(s, start..<i) {
                 i += 1
+            } else if s[i] == ".", isFullStopAfterOwnDot(s, i), isAbbreviation(s, start..<i) || isListedInitial(s, start..<i) {
+                // "với M..", "anh Ph..", "Acme Inc..": the abbreviation's dot, then the full stop.
+                i += 1
             } else if s[i] == "%", CharacterClass.isDigit(s[i - 1]) {
                 i += 1
             }
@@ -84,6 +87,13 @@ enum Tokenizer {
         let next = dot + 1
         guard next < s.count else { return false }
         return s[next] != "." && !CharacterClass.isNewline(s[next])
+    }
+
+    /// Two dots and no third: the first belongs to an abbreviation before it, the second ends the
+    /// sentence (an ellipsis has three).
+    @inline(__always)
+    private static func isFullStopAfterOwnDot(_ s: [Unicode.Scalar], _ dot: Int) -> Bool {
+        dot + 1 < s.count && s[dot + 1] == "." && (dot + 2 == s.count || s[dot + 2] != ".")
     }
 
     /// Whether `mark` between `before` and `after` (both word characters) keeps them one token.
@@ -142,15 +152,18 @@ enum Tokenizer {
     /// Vietnamese initials that shorten a name ("anh Nh. kể", "ông Th., giám đốc"): a capitalised
     /// consonant cluster and a dot, read as one token when no new sentence starts after it.
     private static func isNameInitial(_ s: [Unicode.Scalar], _ word: Range<Int>) -> Bool {
-        guard word.count >= 2, word.count <= 3, let key = ShortASCIIWord(s, word), nameInitials.contains(key) else {
-            return false
-        }
+        guard isListedInitial(s, word) else { return false }
         var j = word.upperBound + 1
         while j < s.count, s[j] == " " { j += 1 }
         guard j < s.count else { return false }
         let next = s[j]
         if CharacterClass.isLetter(next) { return !CharacterClass.isUpper(next) }
         return next == "," || next == ";" || next == ":" || next == ")" || next == "\""
+    }
+
+    private static func isListedInitial(_ s: [Unicode.Scalar], _ word: Range<Int>) -> Bool {
+        guard word.count >= 2, word.count <= 3, let key = ShortASCIIWord(s, word) else { return false }
+        return nameInitials.contains(key)
     }
 
     static let nameInitials = ShortASCIIWord.set([
