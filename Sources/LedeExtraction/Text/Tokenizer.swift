@@ -48,9 +48,6 @@ enum Tokenizer {
         if i < n {
             if s[i] == ".", dotMayBelongToWord(s, i), isAbbreviation(s, start..<i) || isNameInitial(s, start..<i) {
                 i += 1
-            } else if s[i] == ".", isFullStopAfterOwnDot(s, i), isAbbreviation(s, start..<i) || isListedInitial(s, start..<i) {
-                // "với M..", "anh Ph..", "Acme Inc..": the abbreviation's dot, then the full stop.
-                i += 1
             } else if s[i] == "%", CharacterClass.isDigit(s[i - 1]) {
                 i += 1
             }
@@ -82,18 +79,14 @@ enum Tokenizer {
     static let titles = ShortASCIIWord.set(["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov"])
 
     /// A full stop ends the text, its line or an ellipsis: it is punctuation, never part of the word.
+    /// Of exactly two dots ("với M..", "anh Ph..", "Acme Inc.."), the first may be the word's and the
+    /// second is the full stop; three are an ellipsis.
     @inline(__always)
     private static func dotMayBelongToWord(_ s: [Unicode.Scalar], _ dot: Int) -> Bool {
         let next = dot + 1
         guard next < s.count else { return false }
-        return s[next] != "." && !CharacterClass.isNewline(s[next])
-    }
-
-    /// Two dots and no third: the first belongs to an abbreviation before it, the second ends the
-    /// sentence (an ellipsis has three).
-    @inline(__always)
-    private static func isFullStopAfterOwnDot(_ s: [Unicode.Scalar], _ dot: Int) -> Bool {
-        dot + 1 < s.count && s[dot + 1] == "." && (dot + 2 == s.count || s[dot + 2] != ".")
+        if s[next] == "." { return next + 1 == s.count || s[next + 1] != "." }
+        return !CharacterClass.isNewline(s[next])
     }
 
     /// Whether `mark` between `before` and `after` (both word characters) keeps them one token.
@@ -127,7 +120,7 @@ enum Tokenizer {
     }
 
     /// Whether a word followed by "." is an abbreviation that keeps the dot: single letters ("J."),
-    /// dotted letters ("U.S", "e.g"), and common titles and short forms.
+    /// dotted letters ("U.S", "e.g"), and the listed titles and short forms of up to five letters.
     private static func isAbbreviation(_ s: [Unicode.Scalar], _ word: Range<Int>) -> Bool {
         // A single capital is an initial ("J. Smith"); 'Á', 'Ý' are words ("châu Á.", "nước Ý.").
         if word.count == 1 { return s[word.lowerBound].value < 0x80 && CharacterClass.isUpper(s[word.lowerBound]) }
@@ -149,8 +142,9 @@ enum Tokenizer {
         return abbreviations.contains(key)
     }
 
-    /// Vietnamese initials that shorten a name ("anh Nh. kể", "ông Th., giám đốc"): a capitalised
-    /// consonant cluster and a dot, read as one token when no new sentence starts after it.
+    /// Vietnamese initials that shorten a name ("anh Nh. kể", "ông Th., giám đốc", "anh Ph.."): a
+    /// capitalised consonant cluster and a dot, read as one token when no new sentence starts after it
+    /// (a full stop right after the initial's own dot ends the sentence with the initial in it).
     private static func isNameInitial(_ s: [Unicode.Scalar], _ word: Range<Int>) -> Bool {
         guard isListedInitial(s, word) else { return false }
         var j = word.upperBound + 1
@@ -158,7 +152,7 @@ enum Tokenizer {
         guard j < s.count else { return false }
         let next = s[j]
         if CharacterClass.isLetter(next) { return !CharacterClass.isUpper(next) }
-        return next == "," || next == ";" || next == ":" || next == ")" || next == "\""
+        return next == "," || next == ";" || next == ":" || next == ")" || next == "\"" || next == "."
     }
 
     private static func isListedInitial(_ s: [Unicode.Scalar], _ word: Range<Int>) -> Bool {
@@ -172,9 +166,9 @@ enum Tokenizer {
 
     static let abbreviations = ShortASCIIWord.set([
         "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm",
-        "Gov", "Sen", "Rep", "Rev", "Pres", "Corp", "Inc", "Ltd", "Co", "Bros", "Messrs", "No", "vs", "etc",
+        "Gov", "Sen", "Rep", "Rev", "Pres", "Corp", "Inc", "Ltd", "Co", "Bros", "No", "vs", "etc",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Mt", "Ft", "Ave", "Blvd", "Dept", "Univ", "approx", "Fig", "Vol", "pp",
+        "Mt", "Ft", "Ave", "Blvd", "Dept", "Univ", "Fig", "Vol", "pp",
         "TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "TX", "TT",
     ])
 }
