@@ -117,7 +117,7 @@ extension EntityLinker {
         }
         let gazetteerEntry = entry.map { gazetteer.entries[Int($0)] }
         var entity = Entity(id: id, type: type, name: first.span.text)
-        if let e = gazetteerEntry, [.country, .region, .organization, .province].contains(e.kind) {
+        if let e = gazetteerEntry, e.kind == .country || e.kind == .region || e.kind == .organization || e.kind == .province {
             entity.name = e.name(lang: lang)
         } else if let e = gazetteerEntry, e.kind == .city, lang != "vi" {
             entity.name = e.nameEn
