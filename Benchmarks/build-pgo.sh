@@ -24,7 +24,8 @@ EN_CORPUS="${EN_CORPUS:-../shared/data/corpus/en-news.jsonl}"
 
 TOOLCHAIN="$(dirname "$(readlink -f "$(command -v swift)")")"
 PROFDATA="$TOOLCHAIN/llvm-profdata"
-RUNTIME="$(find "$TOOLCHAIN/../lib/clang" -name 'libclang_rt.profile-x86_64.a' -o -name 'libclang_rt.profile-aarch64.a' | head -n 1)"
+# -print -quit, not a pipe into head: under pipefail, find killed by SIGPIPE would stop the script.
+RUNTIME="$(find "$TOOLCHAIN/../lib/clang" \( -name 'libclang_rt.profile-x86_64.a' -o -name 'libclang_rt.profile-aarch64.a' \) -print -quit)"
 [ -x "$PROFDATA" ] && [ -n "$RUNTIME" ] || { echo "build-pgo: the toolchain has no llvm-profdata or profile runtime" >&2; exit 2; }
 
 OUT=.build-pgo
