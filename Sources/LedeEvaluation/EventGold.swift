@@ -2,13 +2,15 @@ import Foundation
 import LedeExtraction
 
 /// One article of an event gold file, in JSON lines:
-/// `{"id", "lang"?, "published_at" (YYYYMMDD), "title"?, "body"?, "extent"?, "events": [GoldEvent…]}`.
-/// Lines without `body` are joined by `id` with a corpus file (the article text is not ours to ship).
-/// `extent`, when present, says only the body's first `extent` code points were annotated; `from` moves
-/// the annotated region's start (one sentence of a long article: `from` … `extent`).
+/// `{"id", "lang"?, "section"?, "published_at"? (YYYYMMDD), "title"?, "body"?, "from"?, "extent"?,
+/// "events": [GoldEvent…]}`. Lines without `body` are joined by `id` with corpus files (the article
+/// text is not ours to ship). `extent`, when present, says only the body's first `extent` code points
+/// were annotated; `from` moves the annotated region's start. Whole-article gold has neither.
 public struct EventGoldArticle: Sendable {
     public var id: String
     public var lang: String
+    /// The corpus section (`world`, `sport`, …): off-topic sections are counted apart.
+    public var section: String?
     public var publishedAt: PublicationDate?
     public var title: String?
     public var body: String
@@ -16,19 +18,32 @@ public struct EventGoldArticle: Sendable {
     public var from: Int?
     public var events: [EventGoldEvent]
 
+    public init(
+        id: String, lang: String, section: String? = nil, publishedAt: PublicationDate?, title: String?,
+        body: String, extent: Int? = nil, from: Int? = nil, events: [EventGoldEvent]
+    ) {
+        self.id = id
+        self.lang = lang
+        self.section = section
+        self.publishedAt = publishedAt
+        self.title = title
+        self.body = body
+        self.extent = extent
+        self.from = from
+        self.events = events
+    }
+
     public var article: Article {
         Article(id: id, title: title, body: body, lang: lang, publishedAt: publishedAt)
     }
 }
 
-/// One gold event. Strings are exact substrings of the article; `start`/`end` are code points of the
-/// trigger in `field`.
+/// One gold event: every mention of it in the article (the first is its trigger) and its arguments as
+/// acceptable strings of the article.
 public struct EventGoldEvent: Sendable, Hashable {
     public var type: String
-    public var trigger: String
-    public var field: TextField
-    public var start: Int
-    public var end: Int
+    public var mode: String?
+    public var mentions: [Span]
     /// Acceptable actor strings (any of them is right); empty when the text names no actor.
     public var actors: [String]
     public var recipients: [String]
@@ -40,6 +55,28 @@ public struct EventGoldEvent: Sendable, Hashable {
     public var injured: Int?
     public var modality: String
     public var attribution: String?
+
+    public init(
+        type: String, mode: String? = nil, mentions: [Span], actors: [String] = [], recipients: [String] = [],
+        location: String? = nil, dateText: String? = nil, date: String? = nil, killed: Int? = nil,
+        injured: Int? = nil, modality: String = "asserted", attribution: String? = nil
+    ) {
+        precondition(!mentions.isEmpty, "a gold event has at least one mention")
+        self.type = type
+        self.mode = mode
+        self.mentions = mentions
+        self.actors = actors
+        self.recipients = recipients
+        self.location = location
+        self.dateText = dateText
+        self.date = date
+        self.killed = killed
+        self.injured = injured
+        self.modality = modality
+        self.attribution = attribution
+    }
+
+    public var trigger: Span { mentions[0] }
 }
 
 /// A gold file that cannot be used, with where and why.
@@ -51,59 +88,44 @@ public struct EventGoldError: Error, CustomStringConvertible {
 }
 
 public enum EventGold {
-    /// Reads a gold file, taking missing article texts from `corpus` (JSON lines with id, title, body,
-    /// published_at), read only if some line needs it. Every trigger offset is checked against its text.
-    public static func read(path: String, corpus: String?) throws -> [EventGoldArticle] {
-        var lines: [(Int, [String: Any])] = []
+    /// Reads a gold file, taking missing article texts from the `corpora` (JSON lines with id, title,
+    /// body, published_at), read only if some line needs them. Every mention's offsets are checked
+    /// against its text.
+    public static func read(path: String, corpora: [String]) throws -> [EventGoldArticle] {
+        let decoder = JSONDecoder()
+        var lines: [(Int, GoldLine)] = []
         for (number, data) in try jsonLines(path) {
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw EventGoldError(path: path, line: number, reason: "not a JSON object")
+            do {
+                lines.append((number, try decoder.decode(GoldLine.self, from: data)))
+            } catch {
+                throw EventGoldError(path: path, line: number, reason: "not a gold line: \(reason(error))")
             }
-            lines.append((number, object))
         }
-        var texts: [String: [String: Any]] = [:]
-        if lines.contains(where: { $0.1["body"] == nil }) {
-            guard let corpus else { throw EventGoldError(path: path, line: 0, reason: "lines without body need --corpus") }
-            let wanted = Set(lines.compactMap { $0.1["body"] == nil ? $0.1["id"] as? String : nil })
-            for (number, data) in try jsonLines(corpus) {
-                guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                    throw EventGoldError(path: corpus, line: number, reason: "not a JSON object")
+        let wanted = Set(lines.compactMap { $0.1.body == nil ? $0.1.id : nil })
+        var texts: [String: CorpusLine] = [:]
+        if !wanted.isEmpty {
+            guard !corpora.isEmpty else {
+                throw EventGoldError(path: path, line: 0, reason: "its lines carry no text: give the corpus with --corpus")
+            }
+            for corpus in corpora {
+                for (number, data) in try jsonLines(corpus) {
+                    guard let line = try? decoder.decode(CorpusLine.self, from: data) else {
+                        throw EventGoldError(path: corpus, line: number, reason: "not a corpus line (id, title?, body)")
+                    }
+                    if wanted.contains(line.id) { texts[line.id] = line }
                 }
-                if let id = object["id"] as? String, wanted.contains(id) { texts[id] = object }
             }
         }
-        var articles: [EventGoldArticle] = []
-        for (number, object) in lines {
+        return try lines.map { number, line in
             func fail(_ reason: String) -> EventGoldError { EventGoldError(path: path, line: number, reason: reason) }
-            guard let id = object["id"] as? String else { throw fail("no \"id\"") }
-            let source = object["body"] == nil ? texts[id] : object
-            guard let source, let body = source["body"] as? String else { throw fail("no body for \(id) here or in the corpus") }
-            let title = source["title"] as? String
-            let published = (object["published_at"] ?? source["published_at"]) as? String
-            var events: [EventGoldEvent] = []
-            for item in object["events"] as? [[String: Any]] ?? [] {
-                guard let type = item["type"] as? String, let trigger = item["trigger"] as? String,
-                    let start = item["start"] as? Int, let end = item["end"] as? Int
-                else { throw fail("an event needs type, trigger, start and end: \(item)") }
-                let field = TextField(rawValue: item["field"] as? String ?? "body") ?? .body
-                let text = field == .title ? (title ?? "") : body
-                let scalars = Array(text.unicodeScalars)
-                guard start >= 0, end <= scalars.count, start < end,
-                    String(String.UnicodeScalarView(scalars[start..<end])) == trigger
-                else { throw fail("trigger \"\(trigger)\" is not at \(field.rawValue)[\(start)..<\(end)]") }
-                events.append(EventGoldEvent(
-                    type: type, trigger: trigger, field: field, start: start, end: end,
-                    actors: strings(item["actors"]), recipients: strings(item["recipients"]),
-                    location: item["location"] as? String, dateText: item["date_text"] as? String,
-                    date: item["date"] as? String, killed: item["killed"] as? Int, injured: item["injured"] as? Int,
-                    modality: item["modality"] as? String ?? "asserted", attribution: item["attribution"] as? String))
-            }
-            articles.append(EventGoldArticle(
-                id: id, lang: object["lang"] as? String ?? source["lang"] as? String ?? "vi",
-                publishedAt: published.flatMap(date), title: title, body: body, extent: object["extent"] as? Int,
-                from: object["from"] as? Int, events: events))
+            let source = line.body == nil ? texts[line.id] : CorpusLine(id: line.id, title: line.title, body: line.body!)
+            guard let source else { throw fail("no text for \(line.id) here or in the corpus") }
+            let events = try line.events.map { try $0.event(title: source.title, body: source.body, fail: fail) }
+            return EventGoldArticle(
+                id: line.id, lang: line.lang ?? "vi", section: line.section,
+                publishedAt: (line.publishedAt ?? source.publishedAt).flatMap(date), title: source.title,
+                body: source.body, extent: line.extent, from: line.from, events: events)
         }
-        return articles
     }
 
     /// Non-blank lines of a file with their 1-based numbers.
@@ -119,9 +141,20 @@ public enum EventGold {
         return out
     }
 
-    static func strings(_ value: Any?) -> [String] {
-        if let s = value as? String { return [s] }
-        return value as? [String] ?? []
+    static func reason(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            "no \"\(key.stringValue)\"" + at(context)
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
+            context.debugDescription + at(context)
+        default: "\(error)"
+        }
+    }
+
+    private static func at(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return path.isEmpty ? "" : " at \(path)"
     }
 
     /// `20171207`, `2017-12-07` or a date-time starting with either.
@@ -131,5 +164,108 @@ public enum EventGold {
             let d = Int(String(digits[6..<8]))
         else { return nil }
         return PublicationDate(year: y, month: m, day: d)
+    }
+}
+
+/// A gold line as written. Events give `mentions`, or (the older single-mention form) `trigger`,
+/// `field`, `start` and `end`.
+private struct GoldLine: Decodable {
+    var id: String
+    var lang: String?
+    var section: String?
+    var publishedAt: String?
+    var title: String?
+    var body: String?
+    var from: Int?
+    var extent: Int?
+    var events: [GoldLineEvent]
+
+    enum CodingKeys: String, CodingKey {
+        case id, lang, section, title, body, from, extent, events
+        case publishedAt = "published_at"
+    }
+}
+
+private struct GoldLineMention: Decodable {
+    var text: String
+    var field: String?
+    var start: Int
+    var end: Int
+}
+
+private struct GoldLineEvent: Decodable {
+    var type: String
+    var mode: String?
+    var mentions: [GoldLineMention]?
+    var trigger: String?
+    var field: String?
+    var start: Int?
+    var end: Int?
+    var actors: Strings?
+    var recipients: Strings?
+    var location: String?
+    var dateText: String?
+    var date: String?
+    var killed: Int?
+    var injured: Int?
+    var modality: String?
+    var attribution: String?
+
+    enum CodingKeys: String, CodingKey {
+        case type, mode, mentions, trigger, field, start, end, actors, recipients, location, date, killed
+        case injured, modality, attribution
+        case dateText = "date_text"
+    }
+
+    func event(title: String?, body: String, fail: (String) -> EventGoldError) throws -> EventGoldEvent {
+        var written = mentions ?? []
+        if written.isEmpty, let trigger, let start, let end {
+            written = [GoldLineMention(text: trigger, field: field, start: start, end: end)]
+        }
+        guard !written.isEmpty else { throw fail("a \(type) event has no mentions (nor trigger, start, end)") }
+        let spans = try written.map { m -> Span in
+            guard let field = TextField(rawValue: m.field ?? "body") else { throw fail("field \"\(m.field!)\"") }
+            let scalars = Array((field == .title ? title ?? "" : body).unicodeScalars)
+            guard m.start >= 0, m.end <= scalars.count, m.start < m.end,
+                String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text
+            else { throw fail("mention \"\(m.text)\" is not at \(field.rawValue)[\(m.start)..<\(m.end)]") }
+            return Span(field: field, start: m.start, end: m.end, text: m.text)
+        }
+        return EventGoldEvent(
+            type: type, mode: mode, mentions: spans, actors: actors?.values ?? [], recipients: recipients?.values ?? [],
+            location: location, dateText: dateText, date: date, killed: killed, injured: injured,
+            modality: modality ?? "asserted", attribution: attribution)
+    }
+}
+
+/// One string or a list of them.
+private struct Strings: Decodable {
+    var values: [String]
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            values = list
+        } else {
+            values = [try container.decode(String.self)]
+        }
+    }
+}
+
+/// The part of a corpus line the gold needs.
+private struct CorpusLine: Decodable {
+    var id: String
+    var title: String?
+    var body: String
+    var publishedAt: String?
+
+    init(id: String, title: String?, body: String) {
+        self.id = id
+        self.title = title
+        self.body = body
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, body
+        case publishedAt = "published_at"
     }
 }

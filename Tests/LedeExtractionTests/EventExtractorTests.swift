@@ -260,22 +260,50 @@ final class EventExtractorTests: XCTestCase {
     func testEvaluationCountsMatchesMissesAndArguments() {
         let body = "Cảnh sát đã bắt giữ 3 nghi phạm. Hai nước sẽ hội đàm."
         let article = EventGoldArticle(
-            id: "t", lang: "vi", publishedAt: published, title: nil, body: body, extent: nil, from: nil,
+            id: "t", lang: "vi", publishedAt: published, title: nil, body: body,
             events: [
-                EventGoldEvent(type: "COERCE", trigger: "bắt giữ", field: .body, start: 12, end: 19, actors: ["Cảnh sát"],
-                               recipients: [], location: nil, dateText: nil, date: "2017-12-07", killed: nil, injured: nil,
-                               modality: "asserted", attribution: nil),
-                EventGoldEvent(type: "ASSAULT", trigger: "hội đàm", field: .body, start: 45, end: 52, actors: [],
-                               recipients: [], location: nil, dateText: nil, date: nil, killed: nil, injured: nil,
-                               modality: "future", attribution: nil),
+                EventGoldEvent(type: "COERCE", mentions: [span("bắt giữ", in: body)], actors: ["Cảnh sát"],
+                               date: "2017-12-07"),
+                EventGoldEvent(type: "ASSAULT", mentions: [span("hội đàm", in: body)], modality: "future"),
             ])
         var report = EventEvaluation()
         report.add(article, predicted: Extractor().extract(article.article).events)
         XCTAssertEqual(report.triggers.tp, 2)
         XCTAssertEqual(report.typed.tp, 1, "hội đàm is CONSULT, not the gold's ASSAULT")
         XCTAssertEqual(report.typed.fn, 1)
+        XCTAssertEqual(report.events.tp, 1)
+        XCTAssertEqual(report.events.fn, 1)
         XCTAssertEqual(report.actors.value, 1)
         XCTAssertEqual(report.dates.value, 1)
         XCTAssertTrue(report.formatted().contains("trigger+type"))
+    }
+
+    func testEvaluationMatchesAnEventByAnyOfItsMentions() {
+        // Gold tells one event twice; a prediction that found only the second mention still matches the
+        // event, and the first mention counts as missed at the mention level.
+        let body = "Hai nước đã hội đàm tại Hà Nội. Cuộc hội đàm kéo dài hai giờ."
+        let first = span("hội đàm", in: body)
+        let second = span("hội đàm", in: body, after: first.end)
+        let article = EventGoldArticle(
+            id: "m", lang: "vi", section: "sport", publishedAt: published, title: nil, body: body,
+            events: [EventGoldEvent(type: "CONSULT", mentions: [first, second], location: "Hà Nội")])
+        var predicted = Event(type: "CONSULT", cameo: "040", quadClass: 1, goldstein: 1, trigger: second,
+                              confidence: 0.5, sentence: second)
+        predicted.mentions = [second]
+        var report = EventEvaluation()
+        report.add(article, predicted: [predicted])
+        XCTAssertEqual(report.events.tp, 1)
+        XCTAssertEqual(report.typed.tp, 1)
+        XCTAssertEqual(report.typed.fn, 1)
+        XCTAssertEqual(report.location.right, 0, "the prediction named no place")
+        XCTAssertEqual(report.offTopicArticles, 1)
+        XCTAssertEqual(report.offTopicPredicted, 1)
+    }
+
+    private func span(_ s: String, in text: String, after: Int = 0) -> Span {
+        let scalars = Array(text.unicodeScalars)
+        let needle = Array(s.unicodeScalars)
+        let start = (after...(scalars.count - needle.count)).first { Array(scalars[$0..<($0 + needle.count)]) == needle }!
+        return Span(field: .body, start: start, end: start + needle.count, text: s)
     }
 }

@@ -53,7 +53,8 @@ final class ResultEncodingTests: XCTestCase {
         let doc = JSONValue.object([JSONMember("article", article)])
         for m in v["mentions"]!.arrayValue! { XCTAssertEqual(cut(m, from: doc), m["text"]?.stringValue) }
         let e = v["events"]![0]!
-        for arg in [e["trigger"]!, e["actors"]![0]!, e["recipients"]![0]!, e["location"]!, e["date"]!, e["attribution"]!, e["counts"]![0]!] {
+        XCTAssertEqual(e["mentions"]?[0], e["trigger"], "the trigger is the event's first mention")
+        for arg in [e["trigger"]!, e["mentions"]![0]!, e["actors"]![0]!, e["recipients"]![0]!, e["location"]!, e["date"]!, e["attribution"]!, e["counts"]![0]!] {
             XCTAssertEqual(cut(arg, from: doc), arg["text"]?.stringValue)
         }
         XCTAssertEqual(e["location"]?["text"]?.stringValue, "Deir ez-Zor")
@@ -64,8 +65,8 @@ final class ResultEncodingTests: XCTestCase {
         let v = try parsed(ResultEncoding.result(Fixtures.result, seq: 1, article: Fixtures.article, committedAtMillis: 0))
         let e = try XCTUnwrap(v["events"]?[0])
         XCTAssertEqual(e.keys, [
-            "type", "mode", "cameo", "quad_class", "goldstein", "trigger", "actors", "recipients", "location", "date",
-            "counts", "killed", "modality", "attribution", "confidence", "sentence",
+            "type", "mode", "cameo", "quad_class", "goldstein", "trigger", "mentions", "actors", "recipients", "location",
+            "date", "counts", "killed", "modality", "attribution", "confidence", "sentence",
         ])
         XCTAssertEqual(e["type"]?.stringValue, "ASSAULT")
         XCTAssertEqual(e["mode"]?.stringValue, "aerial")

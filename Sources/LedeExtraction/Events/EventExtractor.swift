@@ -117,6 +117,11 @@ public struct EventExtractor: Sendable {
                 let later = e.actors.first?.span == kept[k].event.trigger || (kept[k].weak && !weak)
                 var merged = later ? e : kept[k].event
                 let e = later ? kept[k].event : e
+                // The kept trigger first, then the other reports in reading order.
+                let others = (merged.mentions + e.mentions).filter { $0 != merged.trigger }
+                merged.mentions = [merged.trigger] + Set(others).sorted {
+                    ($0.field == .title ? 0 : 1, $0.start) < ($1.field == .title ? 0 : 1, $1.start)
+                }
                 if merged.actors.isEmpty { merged.actors = e.actors }
                 if merged.recipients.isEmpty { merged.recipients = e.recipients }
                 if merged.location == nil { merged.location = e.location }

@@ -74,6 +74,9 @@ public struct Event: Sendable, Hashable {
     public var quadClass: Int
     public var goldstein: Double
     public var trigger: Span
+    /// Every place the article tells this same event, the trigger first: one event per real-world
+    /// event per article, not one per sentence.
+    public var mentions: [Span]
     public var actors: [EventArgument]
     public var recipients: [EventArgument]
     public var location: EventArgument?
@@ -101,6 +104,7 @@ public struct Event: Sendable, Hashable {
         self.quadClass = quadClass
         self.goldstein = goldstein
         self.trigger = trigger
+        self.mentions = [trigger]
         self.actors = actors
         self.recipients = recipients
         self.location = location

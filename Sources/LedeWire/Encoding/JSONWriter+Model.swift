@@ -113,6 +113,16 @@ extension JSONWriter {
         string(e.trigger.text)
         spanOffsets(e.trigger)
         endObject()
+        rawKey("\"mentions\":")
+        beginArray()
+        for m in e.mentions {
+            beginObject()
+            rawKey("\"text\":")
+            string(m.text)
+            spanOffsets(m)
+            endObject()
+        }
+        endArray()
         rawKey("\"actors\":")
         beginArray()
         for a in e.actors { argument(a, entities: entities) }

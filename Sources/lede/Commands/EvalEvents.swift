@@ -8,22 +8,22 @@ struct EvalEvents: AsyncParsableCommand {
         commandName: "events",
         abstract: "Event trigger/type P/R/F1 and argument accuracy against a gold file.",
         discussion: """
-            Gold is JSON lines: {"id", "lang"?, "published_at", "title"?, "body"?, "extent"?, "events": [{"type", \
-            "trigger", "field", "start", "end", "actors", "recipients", "location", "date_text", "date", "killed", \
-            "injured", "modality", "attribution"}]}. Lines without "body" take title, body and published_at from \
-            --corpus by id. Each article runs through the whole extractor.
+            Gold is JSON lines: {"id", "lang"?, "section"?, "published_at"?, "title"?, "body"?, "events": [{"type", \
+            "mentions": [{"text", "field", "start", "end"}], "actors", "recipients", "location", "date_text", "date", \
+            "killed", "injured", "modality", "attribution"}]} (Gold/README.md). Lines without "body" take title, body \
+            and published_at from the --corpus files by id. Each article runs through the whole extractor.
             """
     )
 
     @Option(help: "Gold events JSON-lines file.") var gold: String
-    @Option(help: "Corpus JSON lines (id, title, body, published_at) for gold lines without a body.")
-    var corpus = "../shared/data/corpus/vi-news.jsonl"
+    @Option(help: "Corpus JSON lines (id, title, body, published_at) for gold lines without a body; repeatable.")
+    var corpus: [String] = []
     @Flag(help: "List every missed, extra and mis-typed event and every wrong argument.") var verbose = false
 
     func run() async throws {
         let articles: [EventGoldArticle]
         do {
-            articles = try EventGold.read(path: gold, corpus: corpus)
+            articles = try EventGold.read(path: gold, corpora: corpus)
         } catch {
             FileHandle.standardError.write(Data("lede eval events: \(error)\n".utf8))
             throw ExitCode(1)
