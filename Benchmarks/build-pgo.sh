@@ -7,7 +7,7 @@
 #   Benchmarks/build-pgo.sh                 # prints the binary's path: .build-pgo/use/release/lede
 #   CORPUS=FILE EN_CORPUS=FILE Benchmarks/build-pgo.sh
 #
-# Measured 3 December 2026 (session 14), `lede bench extract --workers 1 --limit 800`, 10 alternating
+# Measured 3 December 2026 (commit `13254cb`), `lede bench extract --workers 1 --limit 800`, 10 alternating
 # runs of each binary, twice: median one-core gain +4.6 % and +7.1 %; `lede bench service --articles
 # 5000`, 4 alternating pairs: median +5 % (1,439-1,607 against 1,308-1,527 articles/s). Output is
 # identical. Swift's own `-profile-generate`/`-profile-use` (SIL-level PGO) crashes the 6.3 compiler

@@ -1,7 +1,7 @@
 import Foundation
 import LedeExtraction
 
-/// One text of a gold NER file (`shared/data/ner` shape): `{"id", "lang", "text", "entities": [{"start",
+/// One text of a gold NER file (the shape of the team's NER data): `{"id", "lang", "text", "entities": [{"start",
 /// "end", "type", "text"}]}`, offsets in code points, end exclusive.
 public struct NERGoldDocument: Sendable {
     public var id: String

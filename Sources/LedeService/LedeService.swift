@@ -36,13 +36,13 @@ public struct LedeService: Service {
 }
 
 /// Runs blocking work on a fresh thread and awaits it, keeping the cooperative pool free.
-func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try body() }) }.start()
     }
 }
 
-func offload(_ body: @escaping @Sendable () -> Void) async {
+public func offload(_ body: @escaping @Sendable () -> Void) async {
     await withCheckedContinuation { continuation in
         Thread { body(); continuation.resume() }.start()
     }

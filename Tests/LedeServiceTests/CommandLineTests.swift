@@ -57,8 +57,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testExtractFindsTheSampleArticlesEntitiesOffline() throws {
-        try XCTSkipUnless(sampleArticleBody.count > 1000, "the shared sample article is beside the checkout")
-        let run = try lede(["extract", "--lang", "vi", "--published-at", "2017-12-07", "-"], stdin: sampleArticleBody)
+        let sample = try XCTUnwrap(specifiedSampleBody, specifiedSampleMissing)
+        let run = try lede(["extract", "--lang", "vi", "--published-at", "2017-12-07", "-"], stdin: sample)
         XCTAssertEqual(run.status, 0, run.stderr)
         let result = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let entities = (result["entities"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
@@ -67,7 +67,7 @@ final class CommandLineTests: XCTestCase {
         }
         let dates = (result["mentions"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "DATE" }.compactMap { $0["value"] as? String }
         for date in ["2017-12-07", "2017-11-20", "2017-12-10", "2015"] { XCTAssertTrue(dates.contains(date), "\(date) in \(dates)") }
-        let body = Array(sampleArticleBody.unicodeScalars)
+        let body = Array(sample.unicodeScalars)
         for m in result["mentions"] as? [[String: Any]] ?? [] where m["field"] as? String == "body" {
             let start = m["start"] as! Int, end = m["end"] as! Int
             var v = String.UnicodeScalarView(); v.append(contentsOf: body[start..<end])

@@ -1,20 +1,18 @@
 import Foundation
 import XCTest
 
-/// An outside service in another language: a Python pyzmq client pushes the sample article and
+/// An outside service in another language: a Python pyzmq client pushes the example article and
 /// receives its result, with offsets it can use on the text it sent.
 final class OutsideClientTests: XCTestCase {
-    func testAPythonPyzmqClientPushesTheSampleAndReceivesItsResult() throws {
+    func testAPythonPyzmqClientPushesAnArticleAndReceivesItsResult() throws {
         let service = try RunningService()
         defer { service.stop() }
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let sample = here.appendingPathComponent("../../../shared/samples/vi-syria-2017-12-07.txt").standardized
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: sample.path), "the shared sample article is beside the checkout")
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         python.arguments = ["python3", here.appendingPathComponent("python/outside_client.py").path,
                             "--pull", service.endpoints.ingestPull!, "--pub", service.endpoints.publish,
-                            "--api", service.endpoints.api, "--sample", sample.path]
+                            "--api", service.endpoints.api, "--article", exampleArticlePath]
         let out = Pipe()
         python.standardOutput = out
         try python.run()

@@ -19,7 +19,7 @@ final class ShutdownTests: XCTestCase {
 
         let total = 200
         for i in 0..<total {
-            let article = articleJSON(id: "term-\(i)", body: sampleArticleBody)
+            let article = articleJSON(id: "term-\(i)", body: exampleArticleBody)
             try dealer.send([[], Array("{\"op\":\"submit\",\"article\":\(article)}".utf8)])
         }
         // Wait for the first acknowledgement, so work is in flight, then ask the service to stop.

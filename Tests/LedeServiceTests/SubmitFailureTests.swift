@@ -15,8 +15,8 @@ final class SubmitFailureTests: XCTestCase {
             $0.queueDepth = 1
         }
         defer { service.stop() }
-        // About 48,000 code points each: a second or more of extraction in a debug build.
-        let long = articleJSON(id: nil, body: String(repeating: sampleArticleBody + "\n", count: 12))
+        // About 50,000 code points each: a second or more of extraction in a debug build.
+        let long = articleJSON(id: nil, body: String(repeating: exampleArticleBody + "\n", count: 60))
         let push = try service.pusher()
         for k in 0..<4 { try push.send([Array(long.replacingOccurrences(of: "\"body\":\"", with: "\"body\":\"\(k) ").utf8)]) }
         XCTAssertTrue(try eventually { try stat(service, "service.received") >= 2 }, "the worker and the queue are taken")
@@ -52,7 +52,7 @@ final class SubmitFailureTests: XCTestCase {
             BEGIN SELECT RAISE(ABORT, 'the disk is failing (test)'); END
             """) }
 
-        let article = articleJSON(id: "kept-after-failure", body: sampleArticleBody)
+        let article = articleJSON(id: "kept-after-failure", body: exampleArticleBody)
         let failed = try service.submit(article)
         XCTAssertEqual(failed["ok"]?.boolValue, false)
         XCTAssertEqual(failed["error"]?["code"]?.stringValue, "internal")

@@ -2,10 +2,9 @@ import Foundation
 import LedeExtraction
 import LedeWire
 
-/// Articles for benchmarks, read from a JSON-lines corpus (shared/data/corpus by default).
+/// Articles for benchmarks, read from a JSON-lines corpus given with `--corpus` (the repository ships
+/// none: news text belongs to its publishers).
 enum BenchCorpus {
-    static let defaultPath = "../shared/data/corpus/vi-news.jsonl"
-
     /// The corpus lines as raw JSON messages, and decoded.
     static func load(_ path: String, limit: Int?) throws -> (raw: [[UInt8]], articles: [Article]) {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read corpus \(path)") }
@@ -46,10 +45,3 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 }
 
 func format(_ v: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", v) }
-
-/// Runs blocking measurement code on its own thread, off the cooperative pool.
-func offloadBlocking(_ body: @escaping @Sendable () throws -> Void) async throws {
-    try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, Error>) in
-        Thread { c.resume(with: Result { try body() }) }.start()
-    }
-}

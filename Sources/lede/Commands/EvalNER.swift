@@ -14,7 +14,7 @@ struct EvalNER: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Gold file in the shape of shared/data/ner.") var gold: String
+    @Option(help: "Gold JSON lines: {\"id\", \"lang\", \"text\", \"entities\": [{\"start\", \"end\", \"type\", \"text\"}]}.") var gold: String
     @Flag(help: "Run only text analysis and the tagger, not the whole extractor.") var taggerOnly = false
     @Flag(help: "Print each text's missed (-) and spurious (+) entities to stderr.") var showErrors = false
 

@@ -18,12 +18,13 @@ def main():
     ap.add_argument("--pull", required=True)
     ap.add_argument("--pub", required=True)
     ap.add_argument("--api", required=True)
-    ap.add_argument("--sample", required=True)
+    ap.add_argument("--article", required=True, help="a JSON article file")
     args = ap.parse_args()
 
-    body = open(args.sample, encoding="utf-8").read()
-    article = {"id": "python-sample", "body": body, "lang": "vi", "published_at": "2017-12-07",
-               "title": "Nga tuyên bố giải phóng hoàn toàn Syria khỏi IS"}
+    with open(args.article, encoding="utf-8") as f:
+        article = json.load(f)
+    article["id"] = "python-sample"
+    body = article["body"]
     ctx = zmq.Context()
 
     sub = ctx.socket(zmq.SUB)
