@@ -8,6 +8,9 @@
                                             into gold lines with code-point offsets, checking every span
   agree   --corpus CORPUS A.jsonl B.jsonl   mention-level trigger + type F1 between two annotators, and
                                             event-level (cluster) F1, on the articles both annotated
+  split   --corpus CORPUS --lang L FILE …   resolves the adjudicated annotations of one language and writes
+                                            Gold/events/<L>-{train,dev,test}.jsonl by the split of articles.tsv,
+                                            checking that every drawn article is annotated exactly once
 
 Annotator lines: {"id", "annotator", "events": [{"type", "mode"?, "mentions": [{"text", "where",
 "occurrence"?}], "actors": [..], "recipients": [..], "location"?, "date_text"?, "date"?, "modality",
@@ -254,6 +257,51 @@ def agree(args):
     print(f"event-level (cluster) F1:        {100 * fe:.1f} ({counts['ea']} vs {counts['eb']} events)")
 
 
+def split(args):
+    corpus = read_corpus(args.corpus)
+    drawn = {}
+    with open(args.articles, encoding="utf-8") as f:
+        for row in f:
+            if not row.startswith("#"):
+                id_, lang, section, part = row.rstrip("\n").split("\t")
+                if lang == args.lang:
+                    drawn[id_] = part
+    lines, problems = {}, []
+    for path in args.files:
+        with open(path, encoding="utf-8") as f:
+            for raw in f:
+                if not raw.strip():
+                    continue
+                line = json.loads(raw)
+                if line["id"] not in drawn:
+                    problems.append(f"{path}: {line['id']} was not drawn for {args.lang}")
+                    continue
+                if line["id"] in lines:
+                    problems.append(f"{path}: {line['id']} is annotated twice")
+                article = corpus[line["id"]]
+                events, trouble = resolve_line(article, line)
+                problems += [f"{path} {line['id']}: {t}" for t in trouble]
+                gold = {"id": line["id"], "lang": args.lang}
+                if article.get("published_at"):
+                    gold["published_at"] = article["published_at"]
+                gold["section"] = section_of(args.lang, article)
+                gold["events"] = events
+                lines[line["id"]] = gold
+    problems += [f"{id_} is not annotated" for id_ in sorted(set(drawn) - set(lines))]
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        sys.exit(1)
+    for part in ("train", "dev", "test"):
+        out = f"{args.out_dir}/{args.lang}-{part}.jsonl"
+        chosen = sorted(id_ for id_, p in drawn.items() if p == part)
+        with open(out, "w", encoding="utf-8") as f:
+            for id_ in chosen:
+                f.write(json.dumps(lines[id_], ensure_ascii=False) + "\n")
+        n = sum(len(lines[i]["events"]) for i in chosen)
+        print(f"{out}: {len(chosen)} articles, {n} events", file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -276,6 +324,13 @@ def main():
     p.add_argument("a")
     p.add_argument("b")
     p.set_defaults(run=agree)
+    p = sub.add_parser("split")
+    p.add_argument("--corpus", required=True, action="append")
+    p.add_argument("--lang", required=True, choices=["vi", "en"])
+    p.add_argument("--articles", default="Gold/events/articles.tsv")
+    p.add_argument("--out-dir", default="Gold/events")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(run=split)
     args = parser.parse_args()
     args.run(args)
 
