@@ -2,7 +2,8 @@
 """Tools for the whole-article event gold (Gold/GUIDE.md says what is annotated).
 
   sample  --vi CORPUS --en CORPUS           writes Gold/events/articles.tsv: the drawn articles, their
-                                            section and split (deterministic; re-derives byte for byte)
+          [--extra N --out F]               section and split (deterministic; re-derives byte for byte);
+                                            --extra N draws N times as many again, for training only
   show    --corpus CORPUS ID …              prints articles with sentence ids (t, b1, b2, …) to annotate by
   resolve --corpus CORPUS IN.jsonl [--out F] turns an annotator's file (mentions given as text + sentence id)
                                             into gold lines with code-point offsets, checking every span
@@ -11,6 +12,7 @@
   split   --corpus CORPUS --lang L FILE …   resolves the adjudicated annotations of one language and writes
                                             Gold/events/<L>-{train,dev,test}.jsonl by the split of articles.tsv,
                                             checking that every drawn article is annotated exactly once
+          [--articles articles-extra.tsv --single extra]   the extra training articles: <L>-extra.jsonl
 
 Annotator lines: {"id", "annotator", "events": [{"type", "mode"?, "mentions": [{"text", "where",
 "occurrence"?}], "actors": [..], "recipients": [..], "location"?, "date_text"?, "date"?, "modality",
@@ -58,7 +60,13 @@ def sample(args):
         for article in read_corpus(path).values():
             by_section[section_of(lang, article)].append(article["id"])
         for section in sorted(by_section):
-            chosen = sorted(by_section[section], key=rank)[: PER_SECTION[lang]]
+            ranked = sorted(by_section[section], key=rank)
+            if args.extra:
+                # The next blocks of the same draw: never one of the corpus's own sample.
+                for id_ in ranked[PER_SECTION[lang]: (1 + args.extra) * PER_SECTION[lang]]:
+                    rows.append((id_, lang, section, "train"))
+                continue
+            chosen = ranked[: PER_SECTION[lang]]
             # Split inside each section, so that every split holds every section.
             for i, id_ in enumerate(sorted(chosen, key=lambda x: rank("split:" + x))):
                 share = i * 100 // len(chosen)
@@ -292,9 +300,9 @@ def split(args):
         print(p, file=sys.stderr)
     if problems:
         sys.exit(1)
-    for part in ("train", "dev", "test"):
+    for part in ([args.single] if args.single else ["train", "dev", "test"]):
         out = f"{args.out_dir}/{args.lang}-{part}.jsonl"
-        chosen = sorted(id_ for id_, p in drawn.items() if p == part)
+        chosen = sorted(id_ for id_, p in drawn.items() if args.single or p == part)
         with open(out, "w", encoding="utf-8") as f:
             for id_ in chosen:
                 f.write(json.dumps(lines[id_], ensure_ascii=False) + "\n")
@@ -309,6 +317,8 @@ def main():
     p.add_argument("--vi", required=True)
     p.add_argument("--en", required=True)
     p.add_argument("--out", default="Gold/events/articles.tsv")
+    p.add_argument("--extra", type=int, default=0, metavar="N",
+                   help="draw the next N blocks of as many articles of every section instead, all for training")
     p.set_defaults(run=sample)
     p = sub.add_parser("show")
     p.add_argument("--corpus", required=True, action="append")
@@ -329,6 +339,7 @@ def main():
     p.add_argument("--lang", required=True, choices=["vi", "en"])
     p.add_argument("--articles", default="Gold/events/articles.tsv")
     p.add_argument("--out-dir", default="Gold/events")
+    p.add_argument("--single", help="write every drawn article of the language into <lang>-SINGLE.jsonl")
     p.add_argument("files", nargs="+")
     p.set_defaults(run=split)
     args = parser.parse_args()

@@ -92,7 +92,7 @@ public enum NEREvaluation {
             let mentions: [Mention]
             if taggerOnly {
                 let analyzed = TextAnalyzer.analyze(document.text, field: .body)
-                mentions = EntityTagger.shipped(lang: document.lang)?.tag(analyzed) ?? []
+                mentions = (try? EntityTagger.shipped(lang: document.lang))?.tag(analyzed) ?? []
             } else {
                 let article = Article(id: document.id.isEmpty ? "gold-\(k)" : document.id, body: document.text, lang: document.lang)
                 mentions = extractor.extract(article).mentions

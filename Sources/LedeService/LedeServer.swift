@@ -36,7 +36,7 @@ public final class LedeServer: @unchecked Sendable {
     }
 
     /// Starts every loop and returns the endpoints they bound.
-    public func start(extractor: Extractor = Extractor()) throws -> BoundEndpoints {
+    public func start(extractor: Extractor) throws -> BoundEndpoints {
         let acknowledgements = "inproc://lede-acknowledgements"
         if let security = configuration.security {
             let zap = ZAPHandler(allowed: security.allowedClientKeys, logger: logger)

@@ -11,7 +11,7 @@ public struct LedeService: Service {
     let extractor: Extractor
     let onStart: @Sendable (BoundEndpoints) -> Void
 
-    public init(server: LedeServer, extractor: Extractor = Extractor(), onStart: @escaping @Sendable (BoundEndpoints) -> Void = { _ in }) {
+    public init(server: LedeServer, extractor: Extractor, onStart: @escaping @Sendable (BoundEndpoints) -> Void = { _ in }) {
         self.server = server
         self.extractor = extractor
         self.onStart = onStart

@@ -49,6 +49,6 @@ struct Eval: AsyncParsableCommand {
 struct Train: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Trains extraction models.",
-        subcommands: [TrainNER.self]
+        subcommands: [TrainNER.self, TrainEvents.self]
     )
 }

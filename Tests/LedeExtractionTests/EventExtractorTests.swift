@@ -6,21 +6,38 @@ final class EventExtractorTests: XCTestCase {
     private let published = PublicationDate(year: 2017, month: 12, day: 7)
 
     private func events(_ text: String, lang: String = "vi", mentions: [Mention] = [], entities: [Entity] = []) -> [Event] {
-        EventExtractor().extract(
-            TextAnalyzer.analyze(text, field: .body), mentions: mentions, entities: entities, lang: lang,
-            publishedAt: published)
+        Shipped.events(text, lang: lang, mentions: mentions, entities: entities, publishedAt: published)
     }
 
     // MARK: The sample article, as PRODUCT.md says a user expects to see it
 
-    private func sample() throws -> (body: String, events: [Event]) {
+    /// The sample article's events. By default every trigger candidate is an event, so that these tests
+    /// check the argument, date, count and modality rules on each event the product lists;
+    /// `testTheShippedModelKeepsTheSampleEventsTheProductLists` checks what the trigger model keeps.
+    private func sample(everyCandidate: Bool = true) throws -> (body: String, events: [Event]) {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../shared/samples/vi-syria-2017-12-07.txt").standardized
         guard let body = try? String(contentsOf: url, encoding: .utf8) else {
             throw XCTSkip("needs ../shared/samples/vi-syria-2017-12-07.txt (the team's data beside the checkout, not in the repository)")
         }
-        let result = Extractor().extract(Article(id: "sample", body: body, lang: "vi", publishedAt: published))
+        let extractor = everyCandidate ? Shipped.everyCandidate : Shipped.extractor
+        let result = extractor.extract(Article(id: "sample", body: body, lang: "vi", publishedAt: published))
         return (body, result.events)
+    }
+
+    func testTheShippedModelKeepsTheSampleEventsTheProductLists() throws {
+        let found = try sample(everyCandidate: false).events
+        let listed: [(type: String, trigger: String)] = [
+            ("ASSAULT", "tiêu diệt"), ("ASSAULT", "giành quyền kiểm soát"), ("AID", "hỗ trợ quân sự"),
+            ("CONSULT", "cuộc họp"), ("CONSULT", "hòa đàm"), ("CONSULT", "vòng đàm phán"), ("REJECT", "không đồng ý"),
+            ("ACCUSE", "khiêu khích"), ("ASSAULT", "cướp đi"),
+        ]
+        let kept = listed.filter { l in found.contains { $0.type == l.type && $0.mentions.contains { $0.text == l.trigger } } }
+        let missed = listed.filter { l in !kept.contains { $0 == l } }.map { "\($0.type) “\($0.trigger)”" }
+        // Six of the nine today; what is missed is listed, so a better model shows up here first.
+        XCTAssertGreaterThanOrEqual(kept.count, 6, "missed: \(missed)")
+        XCTAssertFalse(found.contains { $0.modality == .asserted && $0.counts.contains { $0.value == 340_000 } },
+                       "the conflict's toll is background, never a new event")
     }
 
     private func event(_ events: [Event], _ type: String, _ trigger: String) throws -> Event {
@@ -92,6 +109,7 @@ final class EventExtractorTests: XCTestCase {
         let accuse = try event(found, "ACCUSE", "khiêu khích")
         XCTAssertTrue(accuse.actors.first?.span.text.contains("al-Jaafari") ?? false)
         XCTAssertEqual(found.filter { $0.type == "ACCUSE" }.count, 1, "“khiêu khích” và “vô trách nhiệm” are one accusation")
+        XCTAssertEqual(accuse.mentions.count, 2, "both words are mentions of it")
     }
 
     func testSampleConflictsDeathTollIsHistoricalNeverANewEvent() throws {
@@ -125,10 +143,11 @@ final class EventExtractorTests: XCTestCase {
             ("AGREE", "Hai nước đã nhất trí tăng cường trao đổi thương mại."),
             ("CONSULT", "Ngoại trưởng hai nước đã hội đàm tại Hà Nội hôm qua."),
             ("SUPPORT", "Liên minh châu Âu hoan nghênh quyết định của Iran."),
-            ("CONCEDE", "Thủ tướng Italy đã từ chức sau cuộc bỏ phiếu tín nhiệm."),
+            ("RETREAT", "Thủ tướng Italy đã từ chức sau cuộc bỏ phiếu tín nhiệm."),
             ("COOPERATE", "Mỹ và Ấn Độ tiến hành tập trận chung ở Ấn Độ Dương."),
             ("AID", "Nhật Bản viện trợ 10 triệu USD cho Lebanon."),
             ("RETREAT", "Phiến quân đã trả tự do cho 20 con tin."),
+            ("CONCEDE", "Bị cáo đã nhận tội tại phiên tòa."),
             ("REQUEST", "Liên Hợp Quốc kêu gọi các bên kiềm chế."),
             ("ACCUSE", "Bắc Kinh lên án việc Washington bán vũ khí cho Đài Loan."),
             ("REJECT", "Iran bác bỏ cáo buộc của Mỹ."),
@@ -150,10 +169,11 @@ final class EventExtractorTests: XCTestCase {
             ("AGREE", "The two sides agreed to a prisoner exchange."),
             ("CONSULT", "The foreign ministers met in Moscow on Thursday."),
             ("SUPPORT", "Israel and Bahrain signed a peace deal."),
-            ("CONCEDE", "The prime minister resigned after the vote."),
+            ("RETREAT", "The prime minister resigned after the vote."),
             ("COOPERATE", "The navies will hold joint exercises next week."),
             ("AID", "Japan sent humanitarian aid to Lebanon."),
             ("RETREAT", "The army withdrew from the city."),
+            ("CONCEDE", "The former minister pleaded guilty to fraud."),
             ("REQUEST", "The UN urged both sides to show restraint."),
             ("ACCUSE", "Washington accused Beijing of cyber espionage."),
             ("REJECT", "Iran rejected the proposal."),
@@ -167,6 +187,7 @@ final class EventExtractorTests: XCTestCase {
         for (type, sentence) in cases {
             XCTAssertEqual(events(sentence, lang: "en").first?.type, type, sentence)
         }
+        XCTAssertEqual(Set(cases.map(\.0)), Set(EventOntology.types))
     }
 
     // MARK: Arguments from the tagger's mentions
@@ -198,11 +219,6 @@ final class EventExtractorTests: XCTestCase {
         XCTAssertEqual(e.first?.date, EventDate(value: "2017-11-20", granularity: .day, origin: .text, span: mentions[5].span))
     }
 
-    func testEverydayWordsNeedANamedParticipant() {
-        XCTAssertTrue(events("Nhà trường hỗ trợ học sinh trong mùa thi.").isEmpty, "no political actor: no AID event")
-        XCTAssertEqual(events("Nhật Bản hỗ trợ Việt Nam 2 triệu USD.").map(\.type), ["AID"])
-    }
-
     func testWithoutADateInTheSentenceThePublicationDateStandsInAndSaysSo() {
         let e = events("Cảnh sát đã bắt giữ 3 nghi phạm.")
         XCTAssertEqual(e.first?.date, EventDate(value: "2017-12-07", granularity: .day, origin: .publication))
@@ -222,6 +238,21 @@ final class EventExtractorTests: XCTestCase {
         let e = events("Đoàn xe của lực lượng vũ trang Armenia bị quân đội Azerbaijan phá hủy.")
         XCTAssertEqual(e.first?.actors.first?.span.text, "quân đội Azerbaijan")
         XCTAssertTrue(e.first?.recipients.first?.span.text.contains("Armenia") ?? false)
+    }
+
+    func testEnglishPassiveMakesTheAgentAfterByTheActor() {
+        let e = events("Protesters were arrested by police in Minsk on Sunday.", lang: "en")
+        XCTAssertEqual(e.first?.type, "COERCE")
+        XCTAssertEqual(e.first?.actors.first?.span.text, "police")
+        XCTAssertEqual(e.first?.recipients.first?.span.text, "Protesters")
+    }
+
+    func testOneEventToldTwiceIsOneEventWithBothMentions() {
+        let text = "Công an tỉnh Tây Ninh đã bắt giữ 12 đối tượng buôn lậu. Vụ bắt giữ diễn ra tại cửa khẩu Mộc Bài."
+        let e = events(text)
+        XCTAssertEqual(e.count, 1)
+        XCTAssertEqual(e.first?.mentions.map(\.text), ["bắt giữ", "bắt giữ"])
+        XCTAssertEqual(e.first?.mentions.first, e.first?.trigger, "the trigger is the first mention")
     }
 
     func testSameEventTwiceInAnArticleIsKeptOnce() {
@@ -269,7 +300,7 @@ final class EventExtractorTests: XCTestCase {
                 EventGoldEvent(type: "ASSAULT", mentions: [span("hội đàm", in: body)], modality: "future"),
             ])
         var report = EventEvaluation()
-        report.add(article, predicted: Extractor().extract(article.article).events)
+        report.add(article, predicted: Shipped.everyCandidate.extract(article.article).events)
         XCTAssertEqual(report.triggers.tp, 2)
         XCTAssertEqual(report.typed.tp, 1, "hội đàm is CONSULT, not the gold's ASSAULT")
         XCTAssertEqual(report.typed.fn, 1)

@@ -6,8 +6,7 @@ final class ModalityTests: XCTestCase {
     private let published = PublicationDate(year: 2017, month: 12, day: 7)
 
     private func only(_ text: String, lang: String = "vi", mentions: [Mention] = []) -> Event? {
-        let events = EventExtractor().extract(
-            TextAnalyzer.analyze(text, field: .body), mentions: mentions, entities: [], lang: lang, publishedAt: published)
+        let events = Shipped.events(text, lang: lang, mentions: mentions, publishedAt: published)
         XCTAssertEqual(events.count, 1, "one event in “\(text)”: \(events.map(\.trigger.text))")
         return events.first
     }
@@ -81,9 +80,7 @@ final class ModalityTests: XCTestCase {
     }
 
     func testTheoLoiDeNghiIsARequestNotASource() {
-        let events = EventExtractor().extract(
-            TextAnalyzer.analyze("Nga đã can thiệp theo lời đề nghị của Damascus.", field: .body), mentions: [],
-            entities: [], lang: "vi", publishedAt: published)
+        let events = Shipped.events("Nga đã can thiệp theo lời đề nghị của Damascus.", lang: "vi", publishedAt: published)
         XCTAssertNil(events.first?.attribution)
         XCTAssertEqual(events.first?.actors.first?.span.text, "Damascus")
     }

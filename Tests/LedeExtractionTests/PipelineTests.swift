@@ -8,7 +8,7 @@ final class PipelineTests: XCTestCase {
 
     func testOffsetsIndexTheFieldAsReceived() {
         let article = Article(id: "a", body: "Ông Putin đến Sochi.", lang: "vi")
-        let result = Extractor().extract(article)
+        let result = Shipped.extractor.extract(article)
         let scalars = Array(article.body.unicodeScalars)
         for m in result.mentions where m.span.field == .body {
             var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[m.span.start..<m.span.end])

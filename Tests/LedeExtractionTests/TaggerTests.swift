@@ -10,7 +10,7 @@ final class TaggerTests: XCTestCase {
         """
 
     private func tagged(_ text: String, lang: String) throws -> [(String, String)] {
-        let tagger = try XCTUnwrap(EntityTagger.shipped(lang: lang), "the \(lang) model is shipped in Resources/tagger")
+        let tagger = try EntityTagger.shipped(lang: lang)
         return tagger.tag(TextAnalyzer.analyze(text, field: .body)).map { ($0.type.rawValue, $0.span.text) }
     }
 
@@ -31,7 +31,7 @@ final class TaggerTests: XCTestCase {
 
     func testMentionsFromDecomposedTextIndexTheTextAsReceived() throws {
         let nfd = Self.sample.decomposedStringWithCanonicalMapping
-        let tagger = try XCTUnwrap(EntityTagger.shipped(lang: "vi"))
+        let tagger = try EntityTagger.shipped(lang: "vi")
         let mentions = tagger.tag(TextAnalyzer.analyze(nfd, field: .body))
         let scalars = Array(nfd.unicodeScalars)
         XCTAssertFalse(mentions.isEmpty)
@@ -57,7 +57,7 @@ final class TaggerTests: XCTestCase {
     }
 
     func testOnlyTokensFarFromAnyNameGoUnscored() throws {
-        let tagger = try XCTUnwrap(EntityTagger.shipped(lang: "vi"))
+        let tagger = try EntityTagger.shipped(lang: "vi")
         let text = TextAnalyzer.analyze(
             "Nhà máy sản xuất phân bón DAP 2 đã ngừng hoạt động, vì giá nguyên liệu tăng cao trong nhiều tháng liền và thị trường tiêu thụ ở trong nước cũng như ở nước ngoài đều giảm mạnh.",
             field: .body)

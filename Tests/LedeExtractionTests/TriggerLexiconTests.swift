@@ -90,8 +90,6 @@ final class TriggerLexiconTests: XCTestCase {
     }
 
     private func extract(_ text: String, lang: String = "vi") -> [Event] {
-        EventExtractor().extract(
-            TextAnalyzer.analyze(text, field: .body), mentions: [], entities: [], lang: lang,
-            publishedAt: PublicationDate(year: 2017, month: 12, day: 7))
+        Shipped.events(text, lang: lang, publishedAt: PublicationDate(year: 2017, month: 12, day: 7))
     }
 }

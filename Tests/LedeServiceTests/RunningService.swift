@@ -11,7 +11,9 @@ import ZeroMQ
 /// A real Lede service for a test: a SQLite file in a fresh temporary folder and every socket bound
 /// to `tcp://127.0.0.1:*`, with the real ports read back.
 final class RunningService {
-    static let extractor = Extractor()
+    static let extractor: Extractor = {
+        do { return try Extractor() } catch { preconditionFailure("the shipped models load: \(error)") }
+    }()
 
     let directory: URL
     var server: LedeServer

@@ -17,7 +17,7 @@ final class ResultEncodingTests: XCTestCase {
     func testResultRoundTripsThroughTheReader() throws {
         let bytes = ResultEncoding.result(Fixtures.result, seq: 42, article: Fixtures.article, committedAtMillis: 1_512_610_200_250)
         let v = try parsed(bytes)
-        XCTAssertEqual(v.keys, ["seq", "article_id", "lang", "extractor", "committed_at", "article", "mentions", "entities", "events"])
+        XCTAssertEqual(v.keys, ["seq", "article_id", "lang", "extractor", "topic", "committed_at", "article", "mentions", "entities", "events"])
         XCTAssertEqual(v["seq"]?.int64Value, 42)
         XCTAssertEqual(v["article_id"]?.stringValue, "vn-1")
         XCTAssertEqual(v["lang"]?.stringValue, "vi")

@@ -1,6 +1,8 @@
 import LedeExtraction
 
-let extractor = Extractor()
+let extractor: Extractor = {
+    do { return try Extractor() } catch { fatalError("the shipped models load: \(error)") }
+}()
 
 /// libFuzzer entry: arbitrary text (decoded leniently as UTF-8) through the whole extraction pipeline,
 /// checking the offset contract on every mention.

@@ -51,4 +51,10 @@ public struct EventOntology: Sendable {
     }
 
     public func code(_ code: String) -> CameoCode? { codes[code] }
+
+    /// The most general CAMEO code of a PLOVER type (the shortest, then the lowest): the code of an
+    /// event whose trigger no lexicon entry of that type found.
+    public func baseCode(_ type: String) -> String {
+        codes.values.filter { $0.type == type }.map(\.code).min { ($0.count, $0) < ($1.count, $1) } ?? ""
+    }
 }

@@ -82,6 +82,19 @@ struct EventText: Sendable {
         analyzed.span(sentences[index].start, sentences[index].end)
     }
 
+    /// An odd number of quotation marks stands between the sentence's start and word `i`.
+    func quoted(_ i: Int, sentence: Range<Int>) -> Bool {
+        guard i > sentence.lowerBound else { return false }
+        var open = false
+        for s in analyzed.scalars[words[sentence.lowerBound].start..<words[i].start] {
+            switch s {
+            case "\"", "“", "”", "«", "»": open.toggle()
+            default: break
+            }
+        }
+        return open
+    }
+
     /// A comma, semicolon or colon stands between word `i` and the word before it.
     func commaBefore(_ i: Int) -> Bool {
         guard i > 0 else { return false }

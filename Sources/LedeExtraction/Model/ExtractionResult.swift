@@ -5,16 +5,19 @@ public struct ExtractionResult: Sendable, Hashable {
     public var mentions: [Mention]
     public var entities: [Entity]
     public var events: [Event]
+    /// What the article is about, when the language has an event model.
+    public var topic: Topic?
     public var extractorVersion: String
 
     public init(
         lang: String, mentions: [Mention] = [], entities: [Entity] = [], events: [Event] = [],
-        extractorVersion: String = Extractor.version
+        topic: Topic? = nil, extractorVersion: String = Extractor.version
     ) {
         self.lang = lang
         self.mentions = mentions
         self.entities = entities
         self.events = events
+        self.topic = topic
         self.extractorVersion = extractorVersion
     }
 }

@@ -1,27 +1,50 @@
-/// The extraction pipeline: language, analysis, tagging, rules, linking, events. Load once, share
-/// between workers: it holds only immutable models.
+/// The extraction pipeline: language, analysis, tagging, rules, linking, topic, events. Load once,
+/// share between workers: it holds only immutable models.
 public struct Extractor: Sendable {
     /// Bumped whenever a change alters results, so stored results can be told apart and re-derived.
-    public static let version = "lede-0.1.0"
+    public static let version = "lede-0.2.0"
 
     private let taggers: [String: EntityTagger]
-    private let linker: EntityLinker
-    private let events: EventExtractor
+    private let eventModels: [String: EventModel]
+    private let linker = EntityLinker()
+    private let events = EventExtractor()
 
-    public init() {
+    /// Loads the shipped models; a model that is missing or unreadable is an error, so that a badly
+    /// built package stops at start instead of serving empty results.
+    public init() throws {
         var taggers: [String: EntityTagger] = [:]
-        for lang in ["vi", "en"] {
-            if let tagger = EntityTagger.shipped(lang: lang) { taggers[lang] = tagger }
+        var models: [String: EventModel] = [:]
+        for lang in Extractor.supportedLanguages.sorted() {
+            taggers[lang] = try EntityTagger.shipped(lang: lang)
+            models[lang] = try EventModel.shipped(lang: lang)
         }
+        self.init(taggers: taggers, eventModels: models)
+    }
+
+    init(taggers: [String: EntityTagger], eventModels: [String: EventModel]) {
         self.taggers = taggers
-        self.linker = EntityLinker()
-        self.events = EventExtractor()
+        self.eventModels = eventModels
+    }
+
+    /// The same extractor with other event decision thresholds (for tuning them on dev).
+    public func withEventThresholds(_ threshold: Float?, offTopic: Float?, lexiconFloor: Float? = nil) -> Extractor {
+        Extractor(taggers: taggers, eventModels: eventModels.mapValues {
+            $0.with(threshold: threshold, offTopicThreshold: offTopic, lexiconFloor: lexiconFloor)
+        })
     }
 
     /// Languages this extractor has models for.
     public static let supportedLanguages: Set<String> = ["vi", "en"]
 
-    public func extract(_ article: Article) -> ExtractionResult {
+    /// What event extraction starts from: the article's fields as words, its mentions and entities.
+    struct Analysis {
+        var lang: String
+        var fields: [AnalyzedText]
+        var mentions: [Mention]
+        var entities: [Entity]
+    }
+
+    func analyze(_ article: Article) -> Analysis {
         let lang = article.lang ?? LanguageIdentifier.identify((article.title ?? "") + "\n" + article.body)
         var fields: [AnalyzedText] = []
         if let title = article.title, !title.isEmpty { fields.append(TextAnalyzer.analyze(title, field: .title)) }
@@ -39,14 +62,27 @@ public struct Extractor: Sendable {
             }
         }
         let entities = linker.link(&mentions, lang: lang)
-        var found: [Event] = []
-        for text in fields {
-            let inField = mentions.filter { $0.span.field == text.field }
-            found += events.extract(
-                text, mentions: inField, entities: entities, lang: lang, publishedAt: article.publishedAt)
+        return Analysis(lang: lang, fields: fields, mentions: mentions, entities: entities)
+    }
+
+    public func extract(_ article: Article) -> ExtractionResult {
+        let analysis = analyze(article)
+        var result = ExtractionResult(lang: analysis.lang, mentions: analysis.mentions, entities: analysis.entities)
+        // Events only where a model was trained: in other languages the lexicons alone were wrong more
+        // often than right.
+        guard let model = eventModels[analysis.lang] else { return result }
+        let texts = analysis.fields.map(EventText.init)
+        let topic = model.topic(of: texts)
+        result.topic = topic
+        let telling = EventModel.telling(topic, of: texts)
+        for text in texts {
+            let inField = analysis.mentions.filter { $0.span.field == text.field }
+            result.events += events.extract(
+                text, topic: telling, mentions: inField, entities: analysis.entities, lang: analysis.lang,
+                publishedAt: article.publishedAt, model: model, clusters: taggers[analysis.lang]?.features.clusters ?? .empty)
         }
         // The same event told in the title and again in the body is one event.
-        if fields.count > 1 { found = EventExtractor.deduplicate(found) }
-        return ExtractionResult(lang: lang, mentions: mentions, entities: entities, events: found)
+        if texts.count > 1 { result.events = EventExtractor.deduplicate(result.events) }
+        return result
     }
 }

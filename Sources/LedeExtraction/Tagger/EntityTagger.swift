@@ -26,28 +26,32 @@ public struct EntityTagger: Sendable {
             lang: lang, clusters: features.clusters, names: features.names, weights: model, prune: prune)
     }
 
-    /// The tagger shipped in the package's resources (`tagger/<lang>.model`), loaded once per process.
-    public static func shipped(lang: String) -> EntityTagger? {
-        switch lang {
-        case "vi": return shippedVietnamese
-        case "en": return shippedEnglish
-        default: return nil
+    /// The tagger shipped in the package's resources (`tagger/<lang>.model`), loaded once per process;
+    /// an error says why a language has none (not shipped, unreadable, or from another build).
+    public static func shipped(lang: String) throws -> EntityTagger {
+        guard let loaded = shippedModels[lang] else {
+            throw ModelFormatError(description: "no entity tagger is shipped for '\(lang)'")
         }
+        return try loaded.get()
     }
 
-    private static let shippedVietnamese = loadShipped("vi")
-    private static let shippedEnglish = loadShipped("en")
+    /// The languages a tagger is shipped for.
+    public static let shippedLanguages = ["vi", "en"]
 
-    private static func loadShipped(_ lang: String) -> EntityTagger? {
-        try? loadShipped(lang: lang)
-    }
-
-    /// Reads the shipped model of a language afresh: nil when none is shipped, an error when the file
-    /// is unreadable (for tools that must say why a language has no tagger; `shipped` stays quiet).
-    public static func loadShipped(lang: String) throws -> EntityTagger? {
-        guard let data = ResourceFiles.data("tagger/\(lang).model") else { return nil }
-        return try EntityTagger(model: data)
-    }
+    private static let shippedModels: [String: Result<EntityTagger, Error>] = Dictionary(
+        uniqueKeysWithValues: shippedLanguages.map { lang in
+            (lang, Result {
+                let path = "tagger/\(lang).model"
+                guard let data = ResourceFiles.data(path) else {
+                    throw ModelFormatError(description: "the shipped tagger \(path) is missing")
+                }
+                do {
+                    return try EntityTagger(model: data)
+                } catch {
+                    throw ModelFormatError(description: "\(path): \(error)")
+                }
+            })
+        })
 
     public func tag(_ text: AnalyzedText) -> [Mention] {
         guard !text.tokens.isEmpty else { return [] }

@@ -5,7 +5,7 @@ import LedeExtraction
 public enum ResultEncoding {
     /// The result object: published on `article.<lang>`, stored in SQLite, returned by `replay` and `get`.
     ///
-    /// `{"seq","article_id","lang","extractor","committed_at","article":{…},"mentions":[…],"entities":[…],"events":[…]}`
+    /// `{"seq","article_id","lang","extractor","topic","committed_at","article":{…},"mentions":[…],"entities":[…],"events":[…]}`
     public static func result(_ r: ExtractionResult, seq: Int64, article: Article, committedAtMillis: Int64) -> [UInt8] {
         var w = JSONWriter(capacity: 512 + r.mentions.count * 96 + r.events.count * 512)
         w.beginObject()
@@ -17,6 +17,17 @@ public enum ResultEncoding {
         w.string(r.lang)
         w.rawKey("\"extractor\":")
         w.string(r.extractorVersion)
+        w.rawKey("\"topic\":")
+        if let topic = r.topic {
+            w.beginObject()
+            w.rawKey("\"label\":")
+            w.string(topic.label)
+            w.rawKey("\"score\":")
+            w.double(topic.score)
+            w.endObject()
+        } else {
+            w.null()
+        }
         w.rawKey("\"committed_at\":")
         w.timestamp(millisSince1970: committedAtMillis)
         w.rawKey("\"article\":")

@@ -14,7 +14,7 @@ struct BenchExtract: AsyncParsableCommand {
     func run() async throws {
         let (_, articles) = try BenchCorpus.load(corpus, limit: limit)
         let loadStart = Date()
-        let extractor = Extractor()
+        let extractor = try loadExtractor()
         let loadSeconds = Date().timeIntervalSince(loadStart)
         _ = extractor.extract(articles[0])  // warm up
         let bytes = Double(articles.map(BenchCorpus.textBytes).reduce(0, +) * passes)

@@ -51,7 +51,7 @@ struct BenchService: AsyncParsableCommand {
             var logger = Logger(label: "lede-bench")
             logger.logLevel = .warning
             let s = try LedeServer(configuration: c, logger: logger)
-            let bound = try s.start()
+            let bound = try s.start(extractor: try loadExtractor())
             server = s
             endpoints = (bound.ingestPull!, bound.publish, bound.api)
         }

@@ -19,6 +19,9 @@ struct EvalEvents: AsyncParsableCommand {
     @Option(help: "Corpus JSON lines (id, title, body, published_at) for gold lines without a body; repeatable.")
     var corpus: [String] = []
     @Flag(help: "List every missed, extra and mis-typed event and every wrong argument.") var verbose = false
+    @Option(help: "Decide events with this threshold instead of the model's (tuning on dev).") var threshold: Float?
+    @Option(help: "The same for articles of off-topic sections.") var offTopicThreshold: Float?
+    @Option(help: "The same for specific lexicon triggers with a named participant.") var lexiconFloor: Float?
 
     func run() async throws {
         let articles: [EventGoldArticle]
@@ -28,7 +31,8 @@ struct EvalEvents: AsyncParsableCommand {
             FileHandle.standardError.write(Data("lede eval events: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let report = EventEvaluation.run(articles, extractor: Extractor())
+        let extractor = try loadExtractor().withEventThresholds(threshold, offTopic: offTopicThreshold, lexiconFloor: lexiconFloor)
+        let report = EventEvaluation.run(articles, extractor: extractor)
         print(report.formatted(verbose: verbose))
     }
 }

@@ -20,18 +20,7 @@ struct EvalNER: AsyncParsableCommand {
 
     func run() async throws {
         let documents = try NERGold.read(path: gold)
-        let extractor = Extractor()
-        // Load models before the clock starts, and say so when one is missing or unreadable.
-        for lang in Set(documents.map(\.lang)).sorted() {
-            do {
-                if try EntityTagger.loadShipped(lang: lang) == nil {
-                    FileHandleOutput.stderr("lede eval ner: no tagger model shipped for '\(lang)'")
-                }
-            } catch {
-                FileHandleOutput.stderr("lede eval ner: the '\(lang)' tagger model is unreadable: \(error)")
-            }
-            _ = EntityTagger.shipped(lang: lang)
-        }
+        let extractor = try loadExtractor()
         _ = extractor.extract(Article(id: "warm-up", body: "Warm up.", lang: documents.first?.lang ?? "en"))
         let report = NEREvaluation.run(documents, extractor: extractor, taggerOnly: taggerOnly) { line in
             if showErrors { FileHandleOutput.stderr(line) }

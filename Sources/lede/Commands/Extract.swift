@@ -19,7 +19,7 @@ struct Extract: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let extractor = Extractor()
+        let extractor = try loadExtractor()
         let out = LineWriter()
         var failures = 0
         for file in files.isEmpty ? ["-"] : files {

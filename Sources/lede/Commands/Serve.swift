@@ -37,13 +37,14 @@ struct Serve: AsyncParsableCommand {
 
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "lede")
+        let extractor = try loadExtractor()
         let server: LedeServer
         do {
             server = try LedeServer(configuration: configuration, logger: logger)
         } catch {
             throw CLIError("cannot open the database: \(error)")
         }
-        let service = LedeService(server: server) { endpoints in
+        let service = LedeService(server: server, extractor: extractor) { endpoints in
             // One JSON line on stdout, so scripts and tests learn the real ports.
             var line = "{\"ready\":true,\"publish\":\"\(endpoints.publish)\",\"api\":\"\(endpoints.api)\""
             if let sub = endpoints.ingestSub { line += ",\"ingest_sub\":\"\(sub)\"" }

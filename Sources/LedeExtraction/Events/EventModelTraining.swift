@@ -1,0 +1,145 @@
+/// Trains the event models of one language, deterministically:
+/// - the **topic model** on news articles labelled with their section (what the corpora give);
+/// - the **trigger model** on whole articles annotated under `Gold/GUIDE.md`: every candidate the
+///   lexicon or the annotations' own trigger phrases find is an example, labelled with the type of the
+///   annotated mention it overlaps, or "no event".
+public struct EventModelTraining: Sendable {
+    public var lang: String
+    public var topicBucketBits = 16
+    public var triggerBucketBits = 16
+    public var topicTraining: LinearClassifierTraining = {
+        var t = LinearClassifierTraining()
+        t.epochs = 8
+        return t
+    }()
+    public var triggerTraining: LinearClassifierTraining = {
+        var t = LinearClassifierTraining()
+        t.identityFeatures = EventFeatures.identityFeatures
+        t.identityDropout = 0.5
+        t.positiveWeight = 3
+        t.l2 = 0.001
+        return t
+    }()
+    /// Decision thresholds written into the model (tune them on dev with `lede eval events`).
+    public var threshold: Float = 0.4
+    public var offTopicThreshold: Float = 0.8
+    public var lexiconFloor: Float = 0.1
+    /// The share of annotated articles learnt as if their topic were unknown.
+    public var topicDropout = 0.3
+    /// Annotated phrases longer than this are not learnt as candidates.
+    public var maxPhraseWords = 4
+
+    public init(lang: String) {
+        self.lang = lang
+    }
+
+    /// An annotated article: its text and every annotated trigger mention with its event's type.
+    public struct Annotated: Sendable {
+        public var article: Article
+        public var triggers: [(span: Span, type: String)]
+
+        public init(article: Article, triggers: [(span: Span, type: String)]) {
+            self.article = article
+            self.triggers = triggers
+        }
+    }
+
+    /// What training saw, for the command's report.
+    public struct Summary: Sendable {
+        public var topicArticles = 0
+        public var topicLabels: [String] = []
+        public var annotatedArticles = 0
+        public var annotatedMentions = 0
+        /// Annotated mentions that some candidate overlaps: the recall the candidates allow.
+        public var coveredMentions = 0
+        public var candidates = 0
+        public var positiveCandidates = 0
+        public var learnedPhrases = 0
+    }
+
+    public func train(topics: [(article: Article, label: String)], annotated: [Annotated]) throws -> (EventModel, Summary) {
+        var summary = Summary()
+        // Topic model.
+        let labels = Array(Set(topics.map(\.label))).sorted()
+        guard labels.count >= 2 else { throw TrainingError("the topic model needs articles of at least two sections") }
+        let topicExamples = topics.map { item in
+            (features: EventFeatures.topic(EventModelTraining.fields(item.article).map(EventText.init)),
+             label: labels.firstIndex(of: item.label)!)
+        }
+        let topic = topicTraining.train(topicExamples, bucketBits: topicBucketBits, classes: labels)
+        summary.topicArticles = topics.count
+        summary.topicLabels = labels
+
+        // Candidate phrases from the annotations, beside the lexicon's.
+        let tagger = try EntityTagger.shipped(lang: lang)
+        let extractor = Extractor(taggers: [lang: tagger], eventModels: [:])
+        let analyses = annotated.map { extractor.analyze($0.article) }
+        var phrases = Set<[String]>()
+        for (item, analysis) in zip(annotated, analyses) {
+            for text in analysis.fields.map(EventText.init) {
+                for (span, _) in item.triggers where span.field == text.field {
+                    let words = text.words.filter { $0.start < span.end && span.start < $0.end }.map(\.text)
+                    if !words.isEmpty, words.count <= maxPhraseWords { phrases.insert(words) }
+                }
+            }
+        }
+        let sortedPhrases = phrases.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+        summary.learnedPhrases = sortedPhrases.count
+        let classes = [EventModel.none] + EventOntology.types
+        var model = EventModel(
+            lang: lang, trigger: LinearClassifier(bucketBits: triggerBucketBits, classes: classes), topic: topic,
+            phrases: sortedPhrases, threshold: threshold, offTopicThreshold: offTopicThreshold,
+            lexiconFloor: lexiconFloor)
+
+        // Trigger model.
+        var examples: [(features: [UInt64], label: Int)] = []
+        for (item, analysis) in zip(annotated, analyses) {
+            summary.annotatedArticles += 1
+            summary.annotatedMentions += item.triggers.count
+            let texts = analysis.fields.map(EventText.init)
+            // A share of the articles is learnt without its topic, as a text too short to tell is
+            // judged (which one is fixed by its id, so training stays deterministic).
+            let topicless = FeatureHash.finish(FeatureHash.string(item.article.id)) % 100 < UInt64(topicDropout * 100)
+            let articleTopic = topicless ? nil : EventModel.telling(model.topic(of: texts), of: texts)
+            var covered = Set<Int>()
+            for text in texts {
+                let inField = analysis.mentions.filter { $0.span.field == text.field }
+                EventExtractor.judge(
+                    text, topic: articleTopic, mentions: inField, entities: analysis.entities, lang: lang, model: model,
+                    clusters: tagger.features.clusters
+                ) { judged in
+                    let start = text.words[judged.candidate.words.lowerBound].start
+                    let end = text.words[judged.candidate.words.upperBound - 1].end
+                    let hit = item.triggers.indices.first {
+                        item.triggers[$0].span.field == text.field && item.triggers[$0].span.start < end
+                            && start < item.triggers[$0].span.end
+                    }
+                    if let hit { covered.insert(hit) }
+                    let label = hit.map { classes.firstIndex(of: item.triggers[$0].type) ?? 0 } ?? 0
+                    examples.append((judged.features, label))
+                    if label != 0 { summary.positiveCandidates += 1 }
+                }
+            }
+            summary.coveredMentions += covered.count
+        }
+        summary.candidates = examples.count
+        guard summary.positiveCandidates > 0 else { throw TrainingError("no annotated trigger matches a candidate") }
+        model = EventModel(
+            lang: lang, trigger: triggerTraining.train(examples, bucketBits: triggerBucketBits, classes: classes),
+            topic: topic, phrases: sortedPhrases, threshold: threshold, offTopicThreshold: offTopicThreshold,
+            lexiconFloor: lexiconFloor)
+        return (model, summary)
+    }
+
+    static func fields(_ article: Article) -> [AnalyzedText] {
+        var out: [AnalyzedText] = []
+        if let title = article.title, !title.isEmpty { out.append(TextAnalyzer.analyze(title, field: .title)) }
+        out.append(TextAnalyzer.analyze(article.body, field: .body))
+        return out
+    }
+
+    public struct TrainingError: Error, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
