@@ -56,6 +56,31 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.hasPrefix("lede: no reply from tcp://127.0.0.1:1"), run.stderr)
     }
 
+    func testEventCommandsSayWhatDataTheyMiss() throws {
+        let train = try lede(["train", "events", "--lang", "vi", "--data", "Gold/events/vi-train.jsonl", "--out", "/dev/null"])
+        XCTAssertEqual(train.status, 2, train.stderr)
+        XCTAssertTrue(train.stderr.contains("--corpus"), train.stderr)
+        let threshold = try lede(["train", "events", "--lang", "vi", "--data", "x", "--corpus", "y", "--threshold", "2", "--out", "z"])
+        XCTAssertEqual(threshold.status, 2, threshold.stderr)
+        XCTAssertTrue(threshold.stderr.contains("between 0 and 1"), threshold.stderr)
+        // Whole-article gold carries no text: without the corpus the evaluation cannot start.
+        let eval = try lede(["eval", "events", "--gold", "Gold/events/vi-dev.jsonl"])
+        XCTAssertEqual(eval.status, 1, eval.stderr)
+        XCTAssertEqual(eval.stderr.split(separator: "\n").count, 1, eval.stderr)
+        XCTAssertTrue(eval.stderr.contains("give the corpus with --corpus"), eval.stderr)
+        let bench = try lede(["bench", "extract"])
+        XCTAssertEqual(bench.status, 2, bench.stderr)
+        XCTAssertTrue(bench.stderr.contains("--corpus"), bench.stderr)
+    }
+
+    func testExtractGivesEachArticleATopicAndNoEventsForAMatchReport() throws {
+        let run = try lede(["extract", "Examples/en-cup-final.json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let result = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((result["topic"] as? [String: Any])?["label"] as? String, "sport")
+        XCTAssertEqual((result["events"] as? [Any])?.count, 0, "“battle”, “attacked” and “assault” in a match report are no events")
+    }
+
     func testExtractFindsTheSampleArticlesEntitiesOffline() throws {
         let sample = try XCTUnwrap(specifiedSampleBody, specifiedSampleMissing)
         let run = try lede(["extract", "--lang", "vi", "--published-at", "2017-12-07", "-"], stdin: sample)

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import LedeExtraction
+
+/// The event model file: what is written is read back unchanged, and a file that cannot serve is
+/// refused with the reason instead of giving empty results.
+final class EventModelTests: XCTestCase {
+    func testAShippedModelReadsBackToTheSameBytes() throws {
+        let model = Shipped.eventModel("vi")
+        let again = try EventModel.decode(model.encoded())
+        XCTAssertEqual(again.encoded(), model.encoded())
+        XCTAssertEqual(again.threshold, model.threshold)
+        XCTAssertEqual(again.phrases, model.phrases)
+    }
+
+    func testATruncatedModelIsRefused() throws {
+        let bytes = Shipped.eventModel("en").encoded()
+        XCTAssertThrowsError(try EventModel.decode(bytes.prefix(bytes.count / 2))) { error in
+            XCTAssertTrue("\(error)".contains("truncated"), "\(error)")
+        }
+    }
+
+    func testAFileOfAnotherKindIsRefused() {
+        XCTAssertThrowsError(try EventModel.decode(Data("LEDETAG1 not an event model".utf8))) { error in
+            XCTAssertEqual("\(error)", "not a Lede event model")
+        }
+    }
+
+    func testAModelOfOtherFeaturesAsksToBeRetrained() throws {
+        var bytes = [UInt8](Shipped.eventModel("en").encoded())
+        bytes[8] &+= 1  // the features version follows the 8-byte magic
+        XCTAssertThrowsError(try EventModel.decode(Data(bytes))) { error in
+            XCTAssertTrue("\(error)".hasSuffix("retrain"), "\(error)")
+        }
+    }
+
+    func testTrainingRefusesATopicCorpusOfOneSection() {
+        let one = (0..<3).map { (article: Article(id: "a\($0)", body: "Hai nước hội đàm tại Hà Nội.", lang: "vi"), label: "world") }
+        XCTAssertThrowsError(try EventModelTraining(lang: "vi").train(topics: one, annotated: [])) { error in
+            XCTAssertTrue("\(error)".contains("two sections"), "\(error)")
+        }
+    }
+
+    func testTrainingIsDeterministicAndLearnsWhatItWasShown() throws {
+        let body = "Công an tỉnh đã bắt giữ 3 đối tượng. Đội bóng đánh bại đối thủ 2-0 tối qua."
+        let arrest = try XCTUnwrap(body.range(of: "bắt giữ"))
+        let start = body.unicodeScalars.distance(from: body.unicodeScalars.startIndex, to: arrest.lowerBound)
+        let annotated = (0..<20).map { k in
+            EventModelTraining.Annotated(
+                article: Article(id: "t\(k)", body: body, lang: "vi"),
+                triggers: [(Span(field: .body, start: start, end: start + 7, text: "bắt giữ"), "COERCE")])
+        }
+        let topics = [
+            (article: Article(id: "w", body: "Hai nước hội đàm về an ninh biên giới.", lang: "vi"), label: "world"),
+            (article: Article(id: "s", body: "Đội tuyển thắng trận chung kết bóng đá.", lang: "vi"), label: "sport"),
+        ]
+        let training = EventModelTraining(lang: "vi")
+        let (first, summary) = try training.train(topics: topics, annotated: annotated)
+        let (second, _) = try training.train(topics: topics, annotated: annotated)
+        XCTAssertEqual(first.encoded(), second.encoded(), "the same data give the same model, byte for byte")
+        XCTAssertEqual(summary.annotatedMentions, 20)
+        XCTAssertEqual(summary.coveredMentions, 20, "every annotated trigger is a candidate")
+        let events = EventExtractor().extract(
+            TextAnalyzer.analyze(body, field: .body), mentions: [], entities: [], lang: "vi", publishedAt: nil,
+            model: first, tagger: Shipped.tagger("vi"))
+        XCTAssertEqual(events.map(\.trigger.text), ["bắt giữ"], "the arrest is learnt; the match's “đánh bại” is not")
+    }
+}
