@@ -14,6 +14,8 @@ var productsDirectory: URL {
 /// A `lede serve` child process on ephemeral loopback ports, for tests that send it signals.
 final class ChildLede {
     let process = Process()
+    /// Signalled when the child exits, so a test waits for the exit itself, not for a while.
+    private let exited = DispatchSemaphore(value: 0)
     let stdout = Pipe()
     let stderr = Pipe()
     var ready: [String: String] = [:]
@@ -24,6 +26,8 @@ final class ChildLede {
                              "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--workers", "2"] + extraArguments
         process.standardOutput = stdout
         process.standardError = stderr
+        let exited = self.exited
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         // The first stdout line is the ready JSON with the real endpoints.
         var line = Data()
@@ -42,9 +46,12 @@ final class ChildLede {
 
     /// Waits for the exit; returns the status, or nil on timeout (the child is then killed).
     func waitForExit(timeout: TimeInterval) -> Int32? {
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit(); return nil }
+        guard exited.wait(timeout: .now() + timeout) == .success else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        process.waitUntilExit()
         return process.terminationStatus
     }
 }

@@ -107,6 +107,33 @@ func receive(_ socket: Socket, count: Int, timeout: TimeInterval = 10) throws ->
     return out
 }
 
+/// A failure a helper thread reports in words.
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body` on a thread of its own (a producer beside the test); an error it throws fails the test
+/// through `failure()` instead of crashing the runner.
+final class ProducerThread: @unchecked Sendable {
+    // Written by the thread before `done` is signalled, read after: the semaphore orders the two.
+    private var error: Error?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () throws -> Void) {
+        Thread { [self] in
+            do { try body() } catch { self.error = error }
+            done.signal()
+        }.start()
+    }
+
+    /// Waits for the thread (at most `timeout`) and returns what went wrong, if anything.
+    func failure(timeout: TimeInterval = 30) -> String? {
+        guard done.wait(timeout: .now() + timeout) == .success else { return "the producer did not finish in \(timeout) s" }
+        return error.map { "\($0)" }
+    }
+}
+
 /// Polls `condition` until it holds or the timeout passes.
 func eventually(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date(timeIntervalSinceNow: timeout)

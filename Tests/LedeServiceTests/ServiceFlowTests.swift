@@ -94,9 +94,10 @@ final class ServiceFlowTests: XCTestCase {
         XCTAssertEqual(try ids(Requests.replay(fromSeq: 1, types: ["ASSAULT"])).count, 0, "no article here has an assault")
         // The entity filter matches stored names (whatever the tagger found) case-insensitively.
         let stored = try service.store()
-        if let name = try stored.replay(ReplayFilter(fromSeq: 1, toSeq: 1)).items.first.flatMap({ try JSONReader.parse($0.json)["entities"]?.arrayValue?.first?["name"]?.stringValue }) {
-            XCTAssertEqual(try ids(Requests.replay(fromSeq: 1, entity: name.uppercased())), ["vi-1"])
-        }
+        let name = try XCTUnwrap(try stored.replay(ReplayFilter(fromSeq: 1, toSeq: 1)).items.first.flatMap {
+            try JSONReader.parse($0.json)["entities"]?.arrayValue?.first?["name"]?.stringValue
+        }, "the first article names an entity")
+        XCTAssertEqual(try ids(Requests.replay(fromSeq: 1, entity: name.uppercased())), ["vi-1"])
         XCTAssertEqual(try ids(Requests.replay(fromSeq: 1, entity: "nobody at all")), [])
     }
 
@@ -181,17 +182,18 @@ final class ServiceFlowTests: XCTestCase {
         for i in 0..<5 { _ = try service.submit(articleJSON(id: "before-\(i)", body: "Tin cũ \(i).")) }
         let subscription = GapFreeSubscription(context: service.context, publishEndpoint: service.endpoints.publish, api: service.requests(), topics: ["article."])
         let pull = service.endpoints.ingestPull!
-        let producer = Thread {
-            Thread.sleep(forTimeInterval: 0.3)
-            let push = try! Socket(Context(), .push)
-            try! push.setLinger(milliseconds: 5000)
-            try! push.connect(pull)
-            for i in 0..<10 { try! push.send(articleJSON(id: "after-\(i)", body: "Tin mới \(i).")) }
-            Thread.sleep(forTimeInterval: 2)
+        // Whether the new results arrive live or are replayed, each must come once: the producer starts
+        // at once, and its context's linger delivers everything before it closes.
+        let producer = ProducerThread {
+            let push = try Socket(Context(), .push)
+            try push.setLinger(milliseconds: 5000)
+            try push.connect(pull)
+            for i in 0..<10 { try push.send(articleJSON(id: "after-\(i)", body: "Tin mới \(i).")) }
         }
-        producer.start()
         var seqs: [Int64] = []
-        try subscription.run(fromSeq: 2, shouldStop: { seqs.count >= 14 }) { seqs.append($0.seq ?? -1) }
+        let deadline = Date(timeIntervalSinceNow: 30)
+        try subscription.run(fromSeq: 2, shouldStop: { seqs.count >= 14 || Date() > deadline }) { seqs.append($0.seq ?? -1) }
+        XCTAssertNil(producer.failure(), "the producer sent everything")
         XCTAssertEqual(seqs.sorted(), Array(2...15))
         XCTAssertEqual(Set(seqs).count, seqs.count, "no duplicates")
     }
