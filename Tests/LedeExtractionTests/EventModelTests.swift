@@ -66,3 +66,17 @@ final class EventModelTests: XCTestCase {
         XCTAssertEqual(events.map(\.trigger.text), ["bắt giữ"], "the arrest is learnt; the match's “đánh bại” is not")
     }
 }
+
+/// The data files besides the models: every one is checked at start, so a package built without one
+/// stops with its name instead of finding nothing.
+final class ShippedDataTests: XCTestCase {
+    func testEveryRequiredFileIsShipped() throws {
+        try ResourceFiles.checkRequired()
+    }
+
+    func testAMissingFileIsNamed() {
+        XCTAssertThrowsError(try ResourceFiles.checkRequired { $0 == "events/triggers-vi.tsv" ? nil : "x" }) { error in
+            XCTAssertEqual("\(error)", "the shipped data file events/triggers-vi.tsv is missing or empty")
+        }
+    }
+}

@@ -23,14 +23,21 @@ final class JSONBoundariesTests: XCTestCase {
 
     func testAgreesWithTheValidatingReaderOnWhatLedeWrites() throws {
         let page = APIReplyEncoding.replayPage(items: awkward, nextSeq: nil, lastSeq: 9)
-        let raw = try JSONRawReader.members(page)
+        let strict = try JSONReader.parse(page)
         let fast = try JSONBoundaries.members(page)
-        XCTAssertEqual(fast.map(\.key), raw.map(\.key))
-        XCTAssertEqual(fast.map(\.value), raw.map(\.value))
-        let items = try XCTUnwrap(raw.first { $0.key == "items" }?.value)
-        XCTAssertEqual(try JSONBoundaries.elements(page, in: items), try JSONRawReader.elements(page, in: items))
+        XCTAssertEqual(fast.map(\.key), ["ok", "items", "next_seq", "last_seq"])
+        // Every range the scan finds holds exactly the value the strict reader reads under that key.
+        for (key, range) in fast {
+            XCTAssertEqual(try JSONReader.parse(Array(page[range])), strict[key], key)
+        }
+        let items = try XCTUnwrap(fast.first { $0.key == "items" }?.value)
+        let elements = try JSONBoundaries.elements(page, in: items)
+        XCTAssertEqual(try elements.map { try JSONReader.parse(Array(page[$0])) }, strict["items"]?.arrayValue)
         for document in [ArticleEncoding.json(Fixtures.article), ResultEncoding.heartbeat(lastSeq: 1, timeMillis: 0)] {
-            XCTAssertEqual(try JSONBoundaries.members(document).map(\.value), try JSONRawReader.members(document).map(\.value))
+            let whole = try JSONReader.parse(document)
+            for (key, range) in try JSONBoundaries.members(document) {
+                XCTAssertEqual(try JSONReader.parse(Array(document[range])), whole[key], key)
+            }
         }
     }
 

@@ -19,11 +19,11 @@ struct ActorLexicon: Sendable {
 
     init(lang: String) {
         var entries: [Entry] = []
-        for row in TSV.rows(ResourceFiles.text("events/actors-\(lang).tsv") ?? "") where row.count >= 3 {
+        for row in TSV.rows(ResourceFiles.requiredText("events/actors-\(lang).tsv")) where row.count >= 3 {
             guard let kind = Kind(rawValue: row[2]) else { continue }
             entries.append(Entry(words: TriggerLexicon.words(of: row[0]), cameo: row[1] == "-" ? nil : row[1], kind: kind))
         }
-        for row in TSV.rows(ResourceFiles.text("events/actor-countries.tsv") ?? "") where row.count >= 2 {
+        for row in TSV.rows(ResourceFiles.requiredText("events/actor-countries.tsv")) where row.count >= 2 {
             entries.append(Entry(words: TriggerLexicon.words(of: row[0]), cameo: row[1], kind: .country))
         }
         var seen = Set<[String]>()

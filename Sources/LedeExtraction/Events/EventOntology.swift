@@ -27,8 +27,8 @@ public struct EventOntology: Sendable {
 
     /// The shipped ontology, loaded once.
     public static let shipped = EventOntology(
-        codes: ResourceFiles.text("events/cameo-plover.tsv") ?? "",
-        types: ResourceFiles.text("events/plover-types.tsv") ?? "")
+        codes: ResourceFiles.requiredText("events/cameo-plover.tsv"),
+        types: ResourceFiles.requiredText("events/plover-types.tsv"))
 
     public init(codes codesTSV: String, types typesTSV: String) {
         var codes: [String: CameoCode] = [:]

@@ -36,8 +36,8 @@ public struct TriggerLexicon: Sendable {
 
     init(lang: String) {
         let (entries, _) = TriggerLexicon.parse(
-            ResourceFiles.text("events/triggers-\(lang).tsv") ?? "", lang: lang)
-        let blockers = TSV.rows(ResourceFiles.text("events/not-triggers-\(lang).tsv") ?? "").compactMap {
+            ResourceFiles.requiredText("events/triggers-\(lang).tsv"), lang: lang)
+        let blockers = TSV.rows(ResourceFiles.requiredText("events/not-triggers-\(lang).tsv")).compactMap {
             $0.first.map { TriggerLexicon.words(of: $0) }
         }
         self.init(entries: entries, blockers: blockers, inflect: lang == "en")

@@ -36,7 +36,7 @@ public struct Gazetteer: Sendable {
         }
 
         public static var shipped: Tables {
-            func load(_ name: String) -> String { ResourceFiles.text("gazetteers/" + name) ?? "" }
+            func load(_ name: String) -> String { ResourceFiles.requiredText("gazetteers/" + name) }
             return Tables(
                 countries: load("countries.tsv"), cities: load("cities.tsv"), vnAdmin: load("vn-admin.tsv"),
                 organizations: load("organizations.tsv"), sectors: load("sectors.tsv"))

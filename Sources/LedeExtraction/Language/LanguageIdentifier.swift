@@ -93,7 +93,7 @@ public enum LanguageIdentifier {
 
 /// The word profiles shipped in `Resources/language/profiles.tsv` (see Scripts/build-language-profiles.py).
 struct LanguageProfiles: Sendable {
-    static let shared = LanguageProfiles(text: ResourceFiles.text("language/profiles.tsv") ?? "")
+    static let shared = LanguageProfiles(text: ResourceFiles.requiredText("language/profiles.tsv"))
 
     /// Word key → the languages it is frequent in.
     var languages: [String: [String]] = [:]

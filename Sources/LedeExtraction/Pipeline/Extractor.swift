@@ -12,6 +12,7 @@ public struct Extractor: Sendable {
     /// Loads the shipped models; a model that is missing or unreadable is an error, so that a badly
     /// built package stops at start instead of serving empty results.
     public init() throws {
+        try ResourceFiles.checkRequired()
         var taggers: [String: EntityTagger] = [:]
         var models: [String: EventModel] = [:]
         for lang in Extractor.supportedLanguages.sorted() {

@@ -4,7 +4,7 @@
 ///
 /// Only structure is checked: strings end, brackets nest and match, members and elements are separated
 /// by commas, and nothing follows the top-level value. What lies inside strings and scalars (UTF-8,
-/// escapes, number syntax) is not: use `JSONRawReader` or `JSONReader` on input that is not trusted.
+/// escapes, number syntax) is not: use `JSONReader` on input that is not trusted.
 public enum JSONBoundaries {
     /// The members of the top-level object: each key, and the byte range of its value in `bytes`.
     public static func members(_ bytes: [UInt8]) throws(InputError) -> [(key: String, value: Range<Int>)] {
