@@ -59,10 +59,10 @@ final class APILoop: @unchecked Sendable {
             if readable[1] { drainAcknowledgements(acks, to: router) }
             if readable[0] {
                 // Bounded, so acknowledgements are never starved by a flood of requests.
-                for _ in 0..<64 {
-                    guard let message = try? router.receive(dontWait: true) else { break }
-                    handle(message, on: router)
+                let open = ReceiveBurst.take(from: router, limit: 64, logger: parts.logger, loop: "api") {
+                    handle($0, on: router)
                 }
+                if !open { break }
             }
             if finished.load(ordering: .acquiring) {
                 drainAcknowledgements(acks, to: router)
@@ -72,11 +72,13 @@ final class APILoop: @unchecked Sendable {
                 var quiet = 0
                 let deadline = Date(timeIntervalSinceNow: Self.finalDrain)
                 while quiet < 5, Date() < deadline {
-                    guard (try? poller.poll(timeout: 20))?.first == true else { quiet += 1; continue }
-                    for _ in 0..<64 {
-                        guard let message = try? router.receive(dontWait: true) else { break }
-                        handle(message, on: router)
+                    let readable: [Bool]
+                    do { readable = try poller.poll(timeout: 20) } catch { parts.logger.error("api poll failed", metadata: ["error": "\(error)"]); break }
+                    guard readable[0] else { quiet += 1; continue }
+                    let open = ReceiveBurst.take(from: router, limit: 64, logger: parts.logger, loop: "api") {
+                        handle($0, on: router)
                     }
+                    if !open { break }
                 }
                 break
             }
@@ -86,7 +88,7 @@ final class APILoop: @unchecked Sendable {
     }
 
     private func drainAcknowledgements(_ acks: Socket, to router: Socket) {
-        while let ack = try? acks.receive(dontWait: true) {
+        _ = ReceiveBurst.take(from: acks, limit: .max, logger: parts.logger, loop: "api acknowledgements") { ack in
             reply(router, Array(ack.frames.dropLast()), ack.frames.last ?? [])
         }
     }

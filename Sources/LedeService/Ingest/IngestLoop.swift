@@ -60,16 +60,16 @@ final class IngestLoop: @unchecked Sendable {
         guard !sockets.isEmpty else { return }
         var poller = Poller()
         for (socket, _) in sockets { poller.add(socket) }
-        while !stopping.load(ordering: .acquiring) {
+        reading: while !stopping.load(ordering: .acquiring) {
             let readable: [Bool]
             do { readable = try poller.poll(timeout: 100) } catch { logger.error("ingest poll failed", metadata: ["error": "\(error)"]); break }
             for (i, (socket, source)) in sockets.enumerated() where readable[i] {
                 // A bounded burst per socket keeps SUB and PULL fair to each other.
-                for _ in 0..<256 {
-                    guard let message = try? socket.receive(dontWait: true) else { break }
+                let open = ReceiveBurst.take(from: socket, limit: 256, logger: logger, loop: "ingest") { message in
                     counters.add(.received)
                     work.put(WorkItem(source: source, payload: .frames(message), receivedAtMillis: WallClock.millis(), envelope: nil))
                 }
+                if !open { break reading }
             }
         }
         for (socket, _) in sockets { socket.close() }

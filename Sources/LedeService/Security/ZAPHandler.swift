@@ -41,10 +41,18 @@ final class ZAPHandler: @unchecked Sendable {
         var poller = Poller()
         poller.add(socket)
         while !stopping.load(ordering: .acquiring) {
-            guard (try? poller.poll(timeout: 100))?.first == true,
-                let request = try? socket.receive(dontWait: true)
-            else { continue }
-            _ = try? socket.send(reply(to: request.frames))
+            let readable: [Bool]
+            do { readable = try poller.poll(timeout: 100) } catch { logger.error("zap poll failed", metadata: ["error": "\(error)"]); break }
+            guard readable[0] else { continue }
+            let open = ReceiveBurst.take(from: socket, limit: 16, logger: logger, loop: "zap") { request in
+                do {
+                    try socket.send(reply(to: request.frames))
+                } catch {
+                    // libzmq waits for the reply; without one the client's handshake fails, as it should.
+                    logger.error("zap reply failed", metadata: ["error": "\(error)"])
+                }
+            }
+            if !open { break }
         }
         socket.close()
     }
