@@ -8,7 +8,7 @@ final class APIRequestDecoderTests: XCTestCase {
     }
 
     func code(_ text: String, limits: IngestLimits = .init()) -> String? {
-        if case .failure(let e) = decode(text, limits: limits) { return e.code }
+        if case .failure(let e) = decode(text, limits: limits) { return e.code.rawValue }
         return nil
     }
 

@@ -8,12 +8,12 @@ final class ArticleDecoderTests: XCTestCase {
     }
 
     func code(_ text: String, limits: IngestLimits = .init()) -> String? {
-        if case .failure(let e) = decode(text, limits: limits) { return e.code }
+        if case .failure(let e) = decode(text, limits: limits) { return e.code.rawValue }
         return nil
     }
 
     func code(bytes: [UInt8], limits: IngestLimits = .init()) -> String? {
-        if case .failure(let e) = ArticleDecoder.decode(bytes, limits: limits) { return e.code }
+        if case .failure(let e) = ArticleDecoder.decode(bytes, limits: limits) { return e.code.rawValue }
         return nil
     }
 
@@ -198,7 +198,7 @@ final class ArticleDecoderTests: XCTestCase {
         for input in inputs {
             guard case .failure(let e) = decode(input) else { return XCTFail(input) }
             XCTAssertFalse(e.message.isEmpty, input)
-            XCTAssertTrue(InputError.allCodes.contains(e.code), e.code)
+            XCTAssertTrue(InputError.allCodes.contains(e.code.rawValue), e.code.rawValue)
         }
     }
 
@@ -216,7 +216,7 @@ final class FrameCheckTests: XCTestCase {
     func code(_ frames: [[UInt8]], topicFrames: Int, limits: IngestLimits = .init()) -> String? {
         switch FrameCheck.article(frames: frames, topicFrames: topicFrames, limits: limits) {
         case .success: return nil
-        case .failure(let e): return e.code
+        case .failure(let e): return e.code.rawValue
         }
     }
 

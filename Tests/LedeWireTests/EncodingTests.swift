@@ -137,7 +137,7 @@ final class APIReplyEncodingTests: XCTestCase {
         XCTAssertEqual(
             String(decoding: APIReplyEncoding.submitted(articleID: "a\"1", seq: 5, duplicate: true), as: UTF8.self),
             #"{"ok":true,"article_id":"a\"1","seq":5,"duplicate":true}"#)
-        let e = try parsed(APIReplyEncoding.error(InputError(code: "bad_json", message: "x\ty")))
+        let e = try parsed(APIReplyEncoding.error(InputError(code: .badJSON, message: "x\ty")))
         XCTAssertEqual(e["ok"]?.boolValue, false)
         XCTAssertEqual(e["error"]?["code"]?.stringValue, "bad_json")
         XCTAssertEqual(e["error"]?["message"]?.stringValue, "x\ty")

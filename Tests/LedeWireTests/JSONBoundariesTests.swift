@@ -72,7 +72,7 @@ final class JSONBoundariesTests: XCTestCase {
                 _ = try JSONBoundaries.members(Array(text.utf8), splitting: "items")
                 return nil
             } catch {
-                return error.code
+                return error.code.rawValue
             }
         }
         XCTAssertEqual(code(#"{"items":[{"a":"unterminated}]}"#), "bad_json")

@@ -11,7 +11,7 @@ final class JSONReaderTests: XCTestCase {
             _ = try JSONReader.parse(bytes, limits: limits)
             return nil
         } catch {
-            return error.code
+            return error.code.rawValue
         }
     }
 
@@ -148,7 +148,7 @@ final class JSONReaderTests: XCTestCase {
             _ = try JSONReader.parse(Array("[1,,2]".utf8))
             XCTFail("expected an error")
         } catch {
-            XCTAssertEqual(error.code, "bad_json")
+            XCTAssertEqual(error.code, .badJSON)
             XCTAssertTrue(error.message.contains("byte 3"), error.message)
         }
     }

@@ -91,7 +91,7 @@ final class SchemaConformanceTests: XCTestCase {
         let stored = ResultEncoding.result(Fixtures.result, seq: 1, article: Fixtures.article, committedAtMillis: 0)
         for reply in [
             APIReplyEncoding.submitted(articleID: "a", seq: 1, duplicate: false),
-            APIReplyEncoding.error(InputError(code: "bad_json", message: "m")),
+            APIReplyEncoding.error(InputError(code: .badJSON, message: "m")),
             APIReplyEncoding.replayPage(items: [stored], nextSeq: 2, lastSeq: 5),
             APIReplyEncoding.replayPage(items: [], nextSeq: nil, lastSeq: 0),
             APIReplyEncoding.article(Fixtures.article, result: stored),
@@ -152,6 +152,14 @@ final class SchemaConformanceTests: XCTestCase {
         for code in InputError.allCodes {
             XCTAssertTrue(readme.contains("`\(code)`"), "\(code) is missing from Protocols/README.md's error table")
         }
+        // And the table lists nothing else: its first column names exactly the codes of `ErrorCode`.
+        let section = try XCTUnwrap(readme.components(separatedBy: "## Error codes").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        let documented = section.split(separator: "\n").filter { $0.hasPrefix("| `") }.flatMap { row in
+            row.split(separator: "|")[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+        }
+        XCTAssertEqual(Set(documented), Set(InputError.allCodes))
+        XCTAssertEqual(documented.count, InputError.allCodes.count, "each code once")
     }
 
     func testTheValidatorItselfCatchesDrift() throws {

@@ -12,23 +12,23 @@ final class WordAtATimeTests: XCTestCase {
             XCTAssertEqual(try JSONReader.parse(#""\#(pad)\\\#(pad)""#).stringValue, pad + "\\" + pad)
             XCTAssertEqual(try JSONReader.parse(#""\#(pad)ệ\n😀\#(pad)""#).stringValue, pad + "ệ\n😀" + pad)
             XCTAssertThrowsError(try JSONReader.parse(Array("\"\(pad)".utf8) + [0x1F] + Array("\"".utf8))) { error in
-                XCTAssertEqual((error as? InputError)?.code, "bad_json", "control character after \(prefix) bytes")
+                XCTAssertEqual((error as? InputError)?.code, .badJSON, "control character after \(prefix) bytes")
             }
             XCTAssertThrowsError(try JSONReader.parse(Array("\"\(pad)".utf8) + [0xC3, 0x28] + Array("\(pad)\"".utf8))) { error in
-                XCTAssertEqual((error as? InputError)?.code, "bad_utf8", "invalid UTF-8 after \(prefix) bytes")
+                XCTAssertEqual((error as? InputError)?.code, .badUTF8, "invalid UTF-8 after \(prefix) bytes")
             }
             XCTAssertThrowsError(try JSONReader.parse(Array("\"\(pad)\\n".utf8) + [0xFF] + Array("\"".utf8))) { error in
-                XCTAssertEqual((error as? InputError)?.code, "bad_utf8", "invalid UTF-8 after an escape, \(prefix) bytes")
+                XCTAssertEqual((error as? InputError)?.code, .badUTF8, "invalid UTF-8 after an escape, \(prefix) bytes")
             }
         }
     }
 
     func testInvalidUTF8InAnUnterminatedStringIsReportedAsBadUTF8() {
         XCTAssertThrowsError(try JSONReader.parse([0x22, 0xE1, 0x80])) { error in
-            XCTAssertEqual((error as? InputError)?.code, "bad_utf8")
+            XCTAssertEqual((error as? InputError)?.code, .badUTF8)
         }
         XCTAssertThrowsError(try JSONReader.parse(Array(#""abc"#.utf8))) { error in
-            XCTAssertEqual((error as? InputError)?.code, "bad_json")
+            XCTAssertEqual((error as? InputError)?.code, .badJSON)
             XCTAssertTrue((error as? InputError)?.message.contains("unterminated") == true)
         }
     }

@@ -105,11 +105,11 @@ final class APILoop: @unchecked Sendable {
 
         let request: Result<APIRequest, InputError>
         if message.byteCount > parts.configuration.limits.maxMessageBytes {
-            request = .failure(InputError(code: "too_large", message: "request of \(message.byteCount) bytes is over the limit of \(parts.configuration.limits.maxMessageBytes)"))
+            request = .failure(InputError(code: .tooLarge, message: "request of \(message.byteCount) bytes is over the limit of \(parts.configuration.limits.maxMessageBytes)"))
         } else if bodyFrames != 1 {
-            request = .failure(InputError(code: bodyFrames > 1 ? "too_many_frames" : "missing_frame", message: "a request is one JSON frame after the envelope; got \(bodyFrames)"))
+            request = .failure(InputError(code: bodyFrames > 1 ? .tooManyFrames : .missingFrame, message: "a request is one JSON frame after the envelope; got \(bodyFrames)"))
         } else if body[0].isEmpty {
-            request = .failure(InputError(code: "empty_frame", message: "the request frame is empty"))
+            request = .failure(InputError(code: .emptyFrame, message: "the request frame is empty"))
         } else {
             request = APIRequestDecoder.decode(body[0], limits: parts.configuration.limits)
         }
@@ -127,10 +127,10 @@ final class APILoop: @unchecked Sendable {
         case .success(.submit(let article)):
             parts.counters.add(.received)
             if intakeClosed.load(ordering: .acquiring) {
-                reply(router, envelope, APIReplyEncoding.error(InputError(code: "shutting_down", message: "the service is shutting down; retry elsewhere or later")))
+                reply(router, envelope, APIReplyEncoding.error(InputError(code: .shuttingDown, message: "the service is shutting down; retry elsewhere or later")))
             } else if !parts.work.put(WorkItem(source: .api, payload: .article(article), receivedAtMillis: received, envelope: envelope), timeout: 0.25) {
                 parts.counters.add(.busy)
-                reply(router, envelope, APIReplyEncoding.error(InputError(code: "busy", message: "the work queue is full; retry after a pause")))
+                reply(router, envelope, APIReplyEncoding.error(InputError(code: .busy, message: "the work queue is full; retry after a pause")))
             }
         case .success(.replay(let query)):
             respond(router, envelope) {
@@ -145,7 +145,7 @@ final class APILoop: @unchecked Sendable {
         case .success(.get(let id)):
             respond(router, envelope) {
                 guard let found = try parts.store.article(id: id) else {
-                    return APIReplyEncoding.error(InputError(code: "not_found", message: "no article with id \"\(id)\""))
+                    return APIReplyEncoding.error(InputError(code: .notFound, message: "no article with id \"\(id)\""))
                 }
                 var article = found.article.article
                 article.publishedAt = found.article.publishedAtText.flatMap { ISODateTime.parse($0)?.date }
@@ -170,7 +170,7 @@ final class APILoop: @unchecked Sendable {
             reply(router, envelope, try body())
         } catch {
             parts.logger.error("api request failed", metadata: ["error": "\(error)"])
-            reply(router, envelope, APIReplyEncoding.error(InputError(code: "internal", message: "\(error)")))
+            reply(router, envelope, APIReplyEncoding.error(InputError(code: .internal, message: "\(error)")))
         }
     }
 

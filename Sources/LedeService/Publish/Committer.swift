@@ -77,7 +77,7 @@ final class Committer: @unchecked Sendable {
             parts.logger.error("commit failed", metadata: ["error": "\(error)", "batch.size": "\(batch.count)"])
             for request in batch {
                 if let envelope = request.envelope {
-                    send(acks, envelope, APIReplyEncoding.error(InputError(code: "internal", message: "the store could not commit: \(error)")))
+                    send(acks, envelope, APIReplyEncoding.error(InputError(code: .internal, message: "the store could not commit: \(error)")))
                 }
             }
             return

@@ -34,7 +34,7 @@ struct ExtractionWorkers: Sendable {
             article = a
         }
         if let lang = article.lang, !Extractor.supportedLanguages.contains(lang) {
-            let error = InputError(code: "unknown_lang", message: "language \"\(lang)\" is not supported; Lede extracts vi and en (omit lang to identify it)")
+            let error = InputError(code: .unknownLang, message: "language \"\(lang)\" is not supported; Lede extracts vi and en (omit lang to identify it)")
             let raw = Array(article.body.utf8.prefix(checks.limits.maxMessageBytes))
             let record = checks.reject(error, frames: [raw], byteCount: raw.count, source: item.source, at: item.receivedAtMillis, articleID: article.id)
             return CommitRequest(item: .reject(record), envelope: item.envelope, error: error)

@@ -13,11 +13,11 @@ struct InputChecks: Sendable {
         // `maxFrames` still count as frames: `FrameCheck` sees only the frames that were kept.
         if message.byteCount > limits.maxMessageBytes {
             return .failure(InputError(
-                code: "too_large",
+                code: .tooLarge,
                 message: "message of \(message.byteCount) bytes is over the limit of \(limits.maxMessageBytes)"))
         }
         if message.frameCount > message.frames.count {
-            return .failure(InputError(code: "too_many_frames", message: "\(message.frameCount) frames; \(source.rawValue) expects \(source == .sub ? 2 : 1)"))
+            return .failure(InputError(code: .tooManyFrames, message: "\(message.frameCount) frames; \(source.rawValue) expects \(source == .sub ? 2 : 1)"))
         }
         return FrameCheck.article(frames: message.frames, topicFrames: source == .sub ? 1 : 0, limits: limits)
             .flatMap { ArticleDecoder.decode($0, limits: limits) }
@@ -27,7 +27,7 @@ struct InputChecks: Sendable {
     func reject(_ error: InputError, frames: [[UInt8]], byteCount: Int, source: IngestSource, at millis: Int64, articleID: String? = nil) -> RejectRecord {
         let joined = frames.count == 1 ? frames[0] : frames.flatMap { $0 }
         return RejectRecord(
-            receivedAtMillis: millis, source: source.rawValue, code: error.code, message: error.message,
+            receivedAtMillis: millis, source: source.rawValue, code: error.code.rawValue, message: error.message,
             size: byteCount, sha256: SHA256.hex(joined),
             raw: byteCount > limits.maxMessageBytes ? nil : joined, articleID: articleID)
     }

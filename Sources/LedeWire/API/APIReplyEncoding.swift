@@ -21,7 +21,7 @@ public enum APIReplyEncoding {
 
     /// `{"ok":false,"error":{"code","message"}}`
     public static func error(_ e: InputError) -> [UInt8] {
-        error(code: e.code, message: e.message)
+        error(code: e.code.rawValue, message: e.message)
     }
 
     /// `{"ok":false,"error":{"code","message"}}` for failures that are not input errors (e.g. `internal`,

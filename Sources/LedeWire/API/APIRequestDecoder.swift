@@ -20,7 +20,7 @@ public enum APIRequestDecoder {
 
     static func decode(value: JSONValue, limits: IngestLimits) throws(InputError) -> APIRequest {
         guard case .object(let members) = value else {
-            throw InputError(code: InputError.Code.notObject, message: "a request must be a JSON object, got \(value.typeName)")
+            throw InputError(code: ErrorCode.notObject, message: "a request must be a JSON object, got \(value.typeName)")
         }
         guard let opValue = value["op"] else { throw badRequest("request has no \"op\"") }
         guard case .string(let op) = opValue else { throw badRequest("\"op\" must be a string, got \(opValue.typeName)") }
@@ -52,7 +52,7 @@ public enum APIRequestDecoder {
             return .health
         default:
             throw InputError(
-                code: InputError.Code.unknownOp,
+                code: ErrorCode.unknownOp,
                 message: "unknown op \(ArticleDecoder.quoted(op)); known: submit, replay, get, stats, health")
         }
     }
@@ -75,7 +75,7 @@ public enum APIRequestDecoder {
         }
         if let lang = try optionalString(v["lang"], "lang") {
             guard let normalized = LanguageCode.normalized(lang) else {
-                throw InputError(code: InputError.Code.unknownLang, message: "lang \(ArticleDecoder.quoted(lang)) is not a language code")
+                throw InputError(code: ErrorCode.unknownLang, message: "lang \(ArticleDecoder.quoted(lang)) is not a language code")
             }
             q.lang = normalized
         }
@@ -114,7 +114,7 @@ public enum APIRequestDecoder {
             return n
         case .string(let s)?:
             guard let t = ISODateTime.parse(s) else {
-                throw InputError(code: InputError.Code.badDate, message: "\"\(field)\" \(ArticleDecoder.quoted(s)) is not an ISO 8601 date or date-time")
+                throw InputError(code: ErrorCode.badDate, message: "\"\(field)\" \(ArticleDecoder.quoted(s)) is not an ISO 8601 date or date-time")
             }
             return t.millisSince1970
         case let other?: throw badRequest("\"\(field)\" must be an ISO 8601 string or epoch milliseconds, got \(other.typeName)")
@@ -128,6 +128,6 @@ public enum APIRequestDecoder {
     }
 
     static func badRequest(_ message: String) -> InputError {
-        InputError(code: InputError.Code.badRequest, message: message)
+        InputError(code: ErrorCode.badRequest, message: message)
     }
 }

@@ -38,18 +38,18 @@ public enum ArticleDecoder {
     }
 
     static func tooLarge(_ size: Int, _ limits: IngestLimits) -> InputError {
-        InputError(code: InputError.Code.tooLarge, message: "message of \(size) bytes is over the limit of \(limits.maxMessageBytes)")
+        InputError(code: ErrorCode.tooLarge, message: "message of \(size) bytes is over the limit of \(limits.maxMessageBytes)")
     }
 
     static let maxIDScalars = 256
 
     static func decodeObject(_ value: JSONValue, limits: IngestLimits) throws(InputError) -> Article {
         guard case .object(let members) = value else {
-            throw InputError(code: InputError.Code.notObject, message: "an article must be a JSON object, got \(value.typeName)")
+            throw InputError(code: ErrorCode.notObject, message: "an article must be a JSON object, got \(value.typeName)")
         }
         if members.count > limits.maxFields {
             throw InputError(
-                code: InputError.Code.tooManyFields,
+                code: ErrorCode.tooManyFields,
                 message: "article has \(members.count) fields, the limit is \(limits.maxFields)")
         }
         var id: String?
@@ -73,7 +73,7 @@ public enum ArticleDecoder {
                     if hasNul { throw nulByte("title") }
                     if scalars > limits.maxTitleScalars {
                         throw InputError(
-                            code: InputError.Code.titleTooLong,
+                            code: ErrorCode.titleTooLong,
                             message: "title has \(scalars) characters, the limit is \(limits.maxTitleScalars)")
                     }
                 }
@@ -86,7 +86,7 @@ public enum ArticleDecoder {
                 if let code = try optionalString(m.value, field: "lang") {
                     guard let normalized = LanguageCode.normalized(code) else {
                         throw InputError(
-                            code: InputError.Code.unknownLang,
+                            code: ErrorCode.unknownLang,
                             message: "lang \(quoted(code)) is not a language code like \"vi\", \"en\" or \"pt-BR\"")
                     }
                     lang = normalized
@@ -95,7 +95,7 @@ public enum ArticleDecoder {
                 if let text = try optionalString(m.value, field: "published_at") {
                     guard let parsed = ISODateTime.parse(text) else {
                         throw InputError(
-                            code: InputError.Code.badDate,
+                            code: ErrorCode.badDate,
                             message: "published_at \(quoted(text)) is not an ISO 8601 date or date-time (2017-12-07, 2017-12-07T08:30:00+07:00)")
                     }
                     publishedAtText = text
@@ -113,16 +113,16 @@ public enum ArticleDecoder {
             }
         }
         guard let body else {
-            throw InputError(code: InputError.Code.missingBody, message: "article has no \"body\"")
+            throw InputError(code: ErrorCode.missingBody, message: "article has no \"body\"")
         }
         let (scalars, hasNul) = scan(body)
         if hasNul { throw nulByte("body") }
         if body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            throw InputError(code: InputError.Code.emptyBody, message: "body is empty or only whitespace")
+            throw InputError(code: ErrorCode.emptyBody, message: "body is empty or only whitespace")
         }
         if scalars > limits.maxBodyScalars {
             throw InputError(
-                code: InputError.Code.bodyTooLong,
+                code: ErrorCode.bodyTooLong,
                 message: "body has \(scalars) characters, the limit is \(limits.maxBodyScalars)")
         }
         let articleID = id ?? contentID(title: title, body: body, publishedAt: publishedAtText)
@@ -137,7 +137,7 @@ public enum ArticleDecoder {
             return nil
         case .number(let literal):
             guard value.isIntegerLiteral, literal.utf8.count <= maxIDScalars else {
-                throw InputError(code: InputError.Code.badFieldType, message: "\(field) must be a string or an integer, got \(literal)")
+                throw InputError(code: ErrorCode.badFieldType, message: "\(field) must be a string or an integer, got \(literal)")
             }
             return literal
         case .string(let s):
@@ -146,7 +146,7 @@ public enum ArticleDecoder {
             if hasNul { throw nulByte(field) }
             guard scalars >= 1, scalars <= maxIDScalars else {
                 throw InputError(
-                    code: InputError.Code.badFieldType,
+                    code: ErrorCode.badFieldType,
                     message: "\(field) must have 1 to \(maxIDScalars) characters, it has \(scalars)")
             }
             return trimmed
@@ -164,11 +164,11 @@ public enum ArticleDecoder {
     }
 
     static func badType(_ field: String, expected: String, got: JSONValue) -> InputError {
-        InputError(code: InputError.Code.badFieldType, message: "\(field) must be \(expected), got \(got.typeName)")
+        InputError(code: ErrorCode.badFieldType, message: "\(field) must be \(expected), got \(got.typeName)")
     }
 
     static func nulByte(_ field: String) -> InputError {
-        InputError(code: InputError.Code.nulByte, message: "\(field) contains U+0000")
+        InputError(code: ErrorCode.nulByte, message: "\(field) contains U+0000")
     }
 
     /// Unicode scalar count and whether U+0000 occurs, in one pass over the UTF-8, eight bytes at a time.

@@ -14,17 +14,17 @@ public enum FrameCheck {
         let expected = topicFrames + 1
         if frames.count < expected {
             return .failure(InputError(
-                code: InputError.Code.missingFrame,
+                code: ErrorCode.missingFrame,
                 message: "expected \(expected) frame\(expected == 1 ? "" : "s") (\(topicFrames == 0 ? "json" : "topic, json")), got \(frames.count)"))
         }
         if frames.count > expected || frames.count > limits.maxFrames {
             return .failure(InputError(
-                code: InputError.Code.tooManyFrames,
+                code: ErrorCode.tooManyFrames,
                 message: "expected \(expected) frame\(expected == 1 ? "" : "s"), got \(frames.count)"))
         }
         let json = frames[topicFrames]
         if json.isEmpty {
-            return .failure(InputError(code: InputError.Code.emptyFrame, message: "the JSON frame is empty"))
+            return .failure(InputError(code: ErrorCode.emptyFrame, message: "the JSON frame is empty"))
         }
         if json.count > limits.maxMessageBytes {
             return .failure(ArticleDecoder.tooLarge(json.count, limits))

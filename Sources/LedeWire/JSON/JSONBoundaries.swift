@@ -48,7 +48,7 @@ struct BoundaryScanner {
     var index: Int
 
     func failure(_ expected: String) -> InputError {
-        InputError(code: InputError.Code.badJSON, message: index < input.count ? "expected \(expected) at byte \(index)" : "unexpected end of input, expected \(expected)")
+        InputError(code: ErrorCode.badJSON, message: index < input.count ? "expected \(expected) at byte \(index)" : "unexpected end of input, expected \(expected)")
     }
 
     mutating func members(splitting arrayKey: String?) throws(InputError)
@@ -56,7 +56,7 @@ struct BoundaryScanner {
     {
         skipWhitespace()
         guard index < input.count, input[index] == UInt8(ascii: "{") else {
-            throw InputError(code: InputError.Code.notObject, message: "expected a JSON object at byte \(index)")
+            throw InputError(code: ErrorCode.notObject, message: "expected a JSON object at byte \(index)")
         }
         var members: [(key: String, value: Range<Int>)] = []
         var elements: [Range<Int>] = []
@@ -179,7 +179,7 @@ struct BoundaryScanner {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 guard depth < 64 else {
                     index = i
-                    throw InputError(code: InputError.Code.tooDeep, message: "nesting deeper than 64 at byte \(i)")
+                    throw InputError(code: ErrorCode.tooDeep, message: "nesting deeper than 64 at byte \(i)")
                 }
                 objects = objects << 1 | (b == UInt8(ascii: "{") ? 1 : 0)
                 depth += 1
@@ -216,7 +216,7 @@ struct BoundaryScanner {
     }
 
     func unterminatedString(from start: Int) -> InputError {
-        InputError(code: InputError.Code.badJSON, message: "unterminated string from byte \(start)")
+        InputError(code: ErrorCode.badJSON, message: "unterminated string from byte \(start)")
     }
 
     /// Where the string opening at `start` ends (past its closing quote), or nil when it does not.

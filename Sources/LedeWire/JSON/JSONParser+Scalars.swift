@@ -14,17 +14,17 @@ extension JSONParser {
         func isDigit(_ i: Int) -> Bool { i < input.count && input[i] >= 0x30 && input[i] <= 0x39 }
         if input[index] == UInt8(ascii: "-") { index += 1 }
         guard isDigit(index) else {
-            throw fail(InputError.Code.badNumber, "number literal with no digits")
+            throw fail(ErrorCode.badNumber, "number literal with no digits")
         }
         if input[index] == UInt8(ascii: "0") {
             index += 1
-            if isDigit(index) { throw fail(InputError.Code.badNumber, "number literal with a leading zero") }
+            if isDigit(index) { throw fail(ErrorCode.badNumber, "number literal with a leading zero") }
         } else {
             while isDigit(index) { index += 1 }
         }
         if index < input.count && input[index] == UInt8(ascii: ".") {
             index += 1
-            guard isDigit(index) else { throw fail(InputError.Code.badNumber, "number literal with no digits after '.'") }
+            guard isDigit(index) else { throw fail(ErrorCode.badNumber, "number literal with no digits after '.'") }
             while isDigit(index) { index += 1 }
         }
         if index < input.count && (input[index] == UInt8(ascii: "e") || input[index] == UInt8(ascii: "E")) {
@@ -32,13 +32,13 @@ extension JSONParser {
             if index < input.count && (input[index] == UInt8(ascii: "+") || input[index] == UInt8(ascii: "-")) {
                 index += 1
             }
-            guard isDigit(index) else { throw fail(InputError.Code.badNumber, "number literal with no exponent digits") }
+            guard isDigit(index) else { throw fail(ErrorCode.badNumber, "number literal with no exponent digits") }
             while isDigit(index) { index += 1 }
         }
         if index - start > limits.maxNumberLength {
             let length = index - start
             index = start
-            throw fail(InputError.Code.badNumber, "number literal of \(length) characters (limit \(limits.maxNumberLength))")
+            throw fail(ErrorCode.badNumber, "number literal of \(length) characters (limit \(limits.maxNumberLength))")
         }
     }
 
@@ -101,14 +101,14 @@ extension JSONParser {
     func controlCharacter(_ b: UInt8, inStringFrom start: Int) -> InputError {
         let error = invalidUTF8(in: start..<index)
         if error.message.hasPrefix("invalid UTF-8 byte") { return error }
-        return fail(InputError.Code.badJSON, "raw control character U+00\(hexByte(b)) in a string (escape it)")
+        return fail(ErrorCode.badJSON, "raw control character U+00\(hexByte(b)) in a string (escape it)")
     }
 
     /// End of input inside a string: invalid UTF-8 in it is the likelier story, so it is reported first.
     func unterminatedString(from start: Int) -> InputError {
         let error = invalidUTF8(in: start..<input.count)
         if error.message.hasPrefix("invalid UTF-8 byte") { return error }
-        return InputError(code: InputError.Code.badJSON, message: "unterminated string starting at byte \(start - 1)")
+        return InputError(code: ErrorCode.badJSON, message: "unterminated string starting at byte \(start - 1)")
     }
 
     @inline(__always)
@@ -139,15 +139,15 @@ extension JSONParser {
         var i = range.lowerBound
         while i < range.upperBound {
             guard let n = utf8SequenceLength(at: i), i + n <= range.upperBound else {
-                return InputError(code: InputError.Code.badUTF8, message: "invalid UTF-8 byte 0x\(hexByte(input[i])) at byte \(i)")
+                return InputError(code: ErrorCode.badUTF8, message: "invalid UTF-8 byte 0x\(hexByte(input[i])) at byte \(i)")
             }
             i += n
         }
-        return InputError(code: InputError.Code.badUTF8, message: "invalid UTF-8 in the string before byte \(range.upperBound)")
+        return InputError(code: ErrorCode.badUTF8, message: "invalid UTF-8 in the string before byte \(range.upperBound)")
     }
 
     func stringTooLong() -> InputError {
-        fail(InputError.Code.tooLarge, "string longer than \(limits.maxStringBytes) bytes")
+        fail(ErrorCode.tooLarge, "string longer than \(limits.maxStringBytes) bytes")
     }
 
     mutating func parseEscape() throws(InputError) {
@@ -171,28 +171,28 @@ extension JSONParser {
                 // A high surrogate must be followed by an escaped low surrogate.
                 guard index + 1 < input.count, input[index] == asciiBackslash, input[index + 1] == UInt8(ascii: "u") else {
                     index = escapeStart
-                    throw fail(InputError.Code.badUTF8, "lone surrogate \\u\(hex4(scalar))")
+                    throw fail(ErrorCode.badUTF8, "lone surrogate \\u\(hex4(scalar))")
                 }
                 index += 2
                 let low = try parseHex4()
                 guard low >= 0xDC00 && low <= 0xDFFF else {
                     index = escapeStart
-                    throw fail(InputError.Code.badUTF8, "lone surrogate \\u\(hex4(scalar))")
+                    throw fail(ErrorCode.badUTF8, "lone surrogate \\u\(hex4(scalar))")
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
                 index = escapeStart
-                throw fail(InputError.Code.badUTF8, "lone surrogate \\u\(hex4(scalar))")
+                throw fail(ErrorCode.badUTF8, "lone surrogate \\u\(hex4(scalar))")
             }
             appendUTF8(scalar)
         default:
             index = escapeStart
-            throw fail(InputError.Code.badJSON, "invalid escape")
+            throw fail(ErrorCode.badJSON, "invalid escape")
         }
     }
 
     mutating func parseHex4() throws(InputError) -> UInt32 {
-        guard index + 4 <= input.count else { throw fail(InputError.Code.badJSON, "truncated \\u escape") }
+        guard index + 4 <= input.count else { throw fail(ErrorCode.badJSON, "truncated \\u escape") }
         var v: UInt32 = 0
         for k in 0..<4 {
             let b = input[index + k]
@@ -201,7 +201,7 @@ extension JSONParser {
             case 0x30...0x39: d = UInt32(b - 0x30)
             case 0x41...0x46: d = UInt32(b - 0x41 + 10)
             case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-            default: throw fail(InputError.Code.badJSON, "invalid \\u escape")
+            default: throw fail(ErrorCode.badJSON, "invalid \\u escape")
             }
             v = v << 4 | d
         }

@@ -75,19 +75,19 @@ struct JSONParser {
 
     // MARK: errors
 
-    func fail(_ code: String, _ what: String) -> InputError {
+    func fail(_ code: ErrorCode, _ what: String) -> InputError {
         InputError(code: code, message: "\(what) at byte \(index)")
     }
 
     /// A byte that cannot start anything here: `bad_utf8` when it is not valid UTF-8, else `bad_json`.
     func unexpected(_ expected: String) -> InputError {
-        guard index < input.count else { return fail(InputError.Code.badJSON, "unexpected end of input, expected \(expected)") }
+        guard index < input.count else { return fail(ErrorCode.badJSON, "unexpected end of input, expected \(expected)") }
         let b = input[index]
         if b >= 0x80 && utf8SequenceLength(at: index) == nil {
-            return fail(InputError.Code.badUTF8, "invalid UTF-8 byte 0x\(hexByte(b))")
+            return fail(ErrorCode.badUTF8, "invalid UTF-8 byte 0x\(hexByte(b))")
         }
         let shown = b >= 0x20 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x\(hexByte(b))"
-        return fail(InputError.Code.badJSON, "unexpected \(shown), expected \(expected)")
+        return fail(ErrorCode.badJSON, "unexpected \(shown), expected \(expected)")
     }
 
     // MARK: structure
@@ -119,7 +119,7 @@ struct JSONParser {
             var value: JSONValue
             switch input[index] {
             case UInt8(ascii: "{"):
-                if stack.count >= limits.maxDepth { throw fail(InputError.Code.tooDeep, "nesting deeper than \(limits.maxDepth)") }
+                if stack.count >= limits.maxDepth { throw fail(ErrorCode.tooDeep, "nesting deeper than \(limits.maxDepth)") }
                 index += 1
                 skipWhitespace()
                 if index < input.count && input[index] == UInt8(ascii: "}") {
@@ -132,7 +132,7 @@ struct JSONParser {
                     continue parseNext
                 }
             case UInt8(ascii: "["):
-                if stack.count >= limits.maxDepth { throw fail(InputError.Code.tooDeep, "nesting deeper than \(limits.maxDepth)") }
+                if stack.count >= limits.maxDepth { throw fail(ErrorCode.tooDeep, "nesting deeper than \(limits.maxDepth)") }
                 index += 1
                 skipWhitespace()
                 if index < input.count && input[index] == UInt8(ascii: "]") {
@@ -167,7 +167,7 @@ struct JSONParser {
                     let key = stack[top].pendingKey
                     stack[top].members.append(JSONMember(key, value))
                     if stack[top].members.count > limits.maxMembers {
-                        throw fail(InputError.Code.tooManyMembers, "object with more than \(limits.maxMembers) members")
+                        throw fail(ErrorCode.tooManyMembers, "object with more than \(limits.maxMembers) members")
                     }
                     guard index < input.count else { throw unexpected("',' or '}'") }
                     if input[index] == UInt8(ascii: ",") {
@@ -177,7 +177,7 @@ struct JSONParser {
                         if isDuplicate(next, in: &stack[top]) {
                             index = keyStart
                             skipWhitespace()
-                            throw fail(InputError.Code.duplicateKey, "duplicate key \"\(next)\"")
+                            throw fail(ErrorCode.duplicateKey, "duplicate key \"\(next)\"")
                         }
                         stack[top].pendingKey = next
                         continue parseNext
@@ -190,7 +190,7 @@ struct JSONParser {
                 } else {
                     stack[top].elements.append(value)
                     if stack[top].elements.count > limits.maxMembers {
-                        throw fail(InputError.Code.tooManyMembers, "array with more than \(limits.maxMembers) elements")
+                        throw fail(ErrorCode.tooManyMembers, "array with more than \(limits.maxMembers) elements")
                     }
                     guard index < input.count else { throw unexpected("',' or ']'") }
                     if input[index] == UInt8(ascii: ",") {
