@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lede", targets: ["lede"]),
+        .library(name: "LedeModel", targets: ["LedeModel"]),
         .library(name: "LedeExtraction", targets: ["LedeExtraction"]),
         .library(name: "LedeWire", targets: ["LedeWire"]),
     ],
@@ -28,19 +29,22 @@ let package = Package(
         .systemLibrary(name: "CPrefetch"),
         // A thin, owned wrapper over libzmq: sockets, messages, poller, one error path.
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // The result types every module shares (articles, mentions, entities, events, topics) and the
+        // calendar: value types only, so the wire, the store and clients need not link the extractor.
+        .target(name: "LedeModel"),
         // Pure Swift extraction: text in, entities and events out. No I/O.
         .target(
             name: "LedeExtraction",
-            dependencies: ["CPrefetch"],
+            dependencies: ["LedeModel", "CPrefetch"],
             resources: [.copy("Resources")]
         ),
         // Wire formats: a strict JSON reader/writer, article decoding with limits, result encoding.
-        .target(name: "LedeWire", dependencies: ["LedeExtraction"]),
+        .target(name: "LedeWire", dependencies: ["LedeModel"]),
         // SQLite persistence (GRDB): articles, results with seq, rejects, replay queries.
         .target(
             name: "LedeStore",
             dependencies: [
-                "LedeExtraction", .product(name: "GRDB", package: "GRDB.swift"),
+                "LedeModel", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -48,35 +52,36 @@ let package = Package(
         .target(
             name: "LedeService",
             dependencies: [
-                "ZeroMQ", "CMalloc", "LedeExtraction", "LedeWire", "LedeStore",
+                "ZeroMQ", "CMalloc", "LedeModel", "LedeExtraction", "LedeWire", "LedeStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Client side of the protocol: push, subscribe (gap-free), replay, request/reply with retries.
-        .target(name: "LedeClient", dependencies: ["ZeroMQ", "LedeWire", "LedeExtraction"]),
+        .target(name: "LedeClient", dependencies: ["ZeroMQ", "LedeWire", "LedeModel"]),
         // Offline measurement: NER and event evaluation, tagger training drivers, extraction benchmarks.
-        .target(name: "LedeEvaluation", dependencies: ["LedeExtraction", "LedeWire"]),
+        .target(name: "LedeEvaluation", dependencies: ["LedeModel", "LedeExtraction"]),
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeService", "LedeClient", "LedeEvaluation", "LedeExtraction", "LedeWire", "ZeroMQ",
+                "LedeService", "LedeClient", "LedeEvaluation", "LedeModel", "LedeExtraction", "LedeWire", "LedeStore",
+                "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "LedeExtractionTests", dependencies: ["LedeExtraction", "LedeEvaluation"]),
-        .testTarget(name: "LedeWireTests", dependencies: ["LedeWire"]),
-        .testTarget(name: "LedeStoreTests", dependencies: ["LedeStore"]),
+        .testTarget(name: "LedeExtractionTests", dependencies: ["LedeModel", "LedeExtraction", "LedeEvaluation"]),
+        .testTarget(name: "LedeWireTests", dependencies: ["LedeModel", "LedeWire"]),
+        .testTarget(name: "LedeStoreTests", dependencies: ["LedeModel", "LedeStore"]),
         // Hot-path micro-benchmarks (XCTest measure blocks; nothing asserted on time). Meaningful in
         // release: LEDE_BENCHMARKS=1 swift test -c release --filter LedePerformanceTests
-        .testTarget(name: "LedePerformanceTests", dependencies: ["LedeExtraction", "LedeWire", "LedeStore"]),
+        .testTarget(name: "LedePerformanceTests", dependencies: ["LedeModel", "LedeExtraction", "LedeWire", "LedeStore"]),
         .testTarget(
             name: "LedeServiceTests",
             dependencies: [
-                "LedeService", "LedeClient", "LedeStore", "LedeWire", "ZeroMQ",
+                "LedeService", "LedeClient", "LedeStore", "LedeWire", "LedeModel", "LedeExtraction", "ZeroMQ",
                 // Only to break the store from outside in a failure test.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

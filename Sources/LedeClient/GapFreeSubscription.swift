@@ -1,5 +1,5 @@
 import Foundation
-import LedeExtraction
+import LedeModel
 import LedeWire
 import ZeroMQ
 
@@ -156,7 +156,7 @@ public final class GapFreeSubscription {
         return (types.sorted(), lang)
     }
 
-    private func isKnownType(_ t: String) -> Bool { EventOntology.types.contains(t) }
+    private func isKnownType(_ t: String) -> Bool { PloverTypes.all.contains(t) }
 
     /// A replayed result becomes the messages it was published as: its article message and one
     /// message per event.

@@ -1,4 +1,5 @@
 import LedeExtraction
+import LedeModel
 
 /// Event extraction measured against gold, at two levels:
 /// - **mentions**: every place an event is told (gold mentions against each predicted event's

@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 
 /// One article of an event gold file, in JSON lines:
 /// `{"id", "lang"?, "section"?, "published_at"? (YYYYMMDD), "title"?, "body"?, "from"?, "extent"?,

@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 
 /// `lede train events`: reads the annotated articles (gold files, joined with their corpus by id) and
 /// the sections of the corpus articles, and trains both event models of one language.

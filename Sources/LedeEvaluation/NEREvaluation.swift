@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 
 /// One text of a gold NER file (the shape of the team's NER data): `{"id", "lang", "text", "entities": [{"start",
 /// "end", "type", "text"}]}`, offsets in code points, end exclusive.

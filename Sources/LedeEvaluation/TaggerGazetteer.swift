@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 
 /// Names for the tagger's name-list features, read from the gazetteer tables (`Resources/gazetteers/`
 /// layout: tab-separated, `#` comments, a header line). The names are embedded in the trained model, so

@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 
 /// `lede train ner`: reads gold and unlabelled files, trains the tagger, reports each epoch (scored
 /// on dev files when given), and writes the model file.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import LedeExtraction
+import LedeModel
 import ServiceLifecycle
 
 /// `LedeServer` as a swift-service-lifecycle `Service`: runs until graceful shutdown (SIGTERM or

@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// One thing the writer commits: an article with its extraction result, or a refused input.
 public enum CommitItem: Sendable {

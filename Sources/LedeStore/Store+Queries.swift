@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LedeExtraction
+import LedeModel
 
 extension Store {
     /// The last committed seq (0 when nothing is stored).

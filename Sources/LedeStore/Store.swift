@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LedeExtraction
+import LedeModel
 
 /// Lede's SQLite database: one writer (the service's committer) and concurrent readers (replay, get,
 /// stats), in WAL mode.

@@ -1,4 +1,5 @@
 import LedeExtraction
+import LedeModel
 
 /// The shipped extractor, or one clear line (exit 1) when a model is missing or unreadable: a badly
 /// built package must stop at start instead of answering with empty results.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 /// Cue look-ups by word key must find exactly what comparing the words would.
 final class CuePhrasesTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 /// The event model file: what is written is read back unchanged, and a file that cannot serve is
 /// refused with the reason instead of giving empty results.

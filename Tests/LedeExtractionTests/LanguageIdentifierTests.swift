@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 final class LanguageIdentifierTests: XCTestCase {
     func testVietnameseNewsIsVietnamese() {

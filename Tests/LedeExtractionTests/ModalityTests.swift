@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 /// Whether an event happened, will happen, might happen, did not happen, or is background; and who says so.
 final class ModalityTests: XCTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 @testable import LedeEvaluation
 @testable import LedeExtraction
+import LedeModel
 
 final class NEREvaluationTests: XCTestCase {
     func testOnlyExactSpanAndTypeCountAsCorrect() {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 final class NormalizerTests: XCTestCase {
     private let sentence = "Trước đó cùng ngày, người đứng đầu Bộ Tổng tư lệnh quân đội Nga, Tướng Valery Gerasimov đã tuyên bố giải phóng hoàn toàn Syria khỏi IS."

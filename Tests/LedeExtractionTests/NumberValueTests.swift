@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 /// How a number written in the news is read: separators by language, thousands groups of three.
 final class NumberValueTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 final class SentenceSplitterTests: XCTestCase {
     private func sentences(_ text: String) -> [String] {

@@ -1,4 +1,5 @@
 @testable import LedeExtraction
+import LedeModel
 
 /// The shipped models, loaded once for all tests; they are part of the repository, so failing to load
 /// them stops the run with the reason.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 /// The data files' reader: what a hand-edited table may contain still reads as its rows.
 final class TSVTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 final class TaggerTests: XCTestCase {
     private static let sample = """

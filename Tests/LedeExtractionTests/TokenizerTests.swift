@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 final class TokenizerTests: XCTestCase {
     private func tokens(_ text: String) -> [String] {

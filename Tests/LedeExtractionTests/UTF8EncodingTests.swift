@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 /// The hand-written UTF-8 paths must agree with the standard library on every kind of scalar news text
 /// holds: ASCII, Vietnamese (precomposed and decomposed), other scripts and emoji.

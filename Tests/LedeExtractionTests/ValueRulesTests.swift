@@ -1,5 +1,6 @@
 import XCTest
 @testable import LedeExtraction
+import LedeModel
 
 /// Sentences from the sample article (Đất Việt, 7 December 2017) and real news phrasing.
 final class ValueRulesTests: XCTestCase {

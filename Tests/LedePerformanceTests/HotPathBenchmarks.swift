@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 import LedeStore
 import LedeWire
 import XCTest

@@ -1,6 +1,7 @@
 import Foundation
 import LedeClient
 import LedeExtraction
+import LedeModel
 import LedeService
 import LedeStore
 import LedeWire

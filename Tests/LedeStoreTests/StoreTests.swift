@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LedeExtraction
+import LedeModel
 import Synchronization
 import XCTest
 @testable import LedeStore

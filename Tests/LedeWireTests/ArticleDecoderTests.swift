@@ -1,5 +1,5 @@
 import XCTest
-import LedeExtraction
+import LedeModel
 @testable import LedeWire
 
 final class ArticleDecoderTests: XCTestCase {

@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// A small result in the shape of the Vietnamese sample: unicode text, an event with every part filled.
 enum Fixtures {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import LedeExtraction
+import LedeModel
 @testable import LedeWire
 
 /// Validates what the encoders write against `Protocols/schemas`, so the schemas and the encoders

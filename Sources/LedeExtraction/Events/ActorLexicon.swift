@@ -1,3 +1,4 @@
+import LedeModel
 /// Words that name actors without a proper name ("phe đối lập", "quân đội"), titles ("Tổng thống"),
 /// and country names with their CAMEO actor codes, for one language.
 /// Data: `events/actors-<lang>.tsv` (written by hand) and `events/actor-countries.tsv` (derived).

@@ -1,3 +1,4 @@
+import LedeModel
 /// Something in a sentence that can be an event's actor, recipient, location or source: a name
 /// mention, an actor phrase ("quân đội Chính phủ Syria", "phe đối lập"), or — when the tagger found
 /// no names in the field — a run of capitalised words.

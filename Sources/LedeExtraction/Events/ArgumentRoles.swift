@@ -1,3 +1,4 @@
+import LedeModel
 /// Which candidate plays which part in an event, by position around its trigger.
 struct ArgumentRoles {
     var actor: ArgumentCandidate?

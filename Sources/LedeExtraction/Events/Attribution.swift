@@ -1,3 +1,4 @@
+import LedeModel
 /// Who claims what a sentence reports: "theo X", "X cho biết", "X nói", "according to X", "X said".
 struct AttributionFinder {
     /// "cho biết", "said": the speaker is next to the verb.

@@ -1,3 +1,4 @@
+import LedeModel
 /// Cue words and phrases of the event rules ("tại", "sau khi", "according to"), looked up by the
 /// words' `EventWord.key`: a table probe and, on a hit, a byte comparison. A `Set<String>` would hash
 /// (and normalise) the word again on every look-up, and two-word cues would need a string built.

@@ -1,3 +1,4 @@
+import LedeModel
 /// Counts reported with an event: "tiêu diệt hơn 550 tay súng" (killed ≥ 550), "khiến 5 người
 /// thiệt mạng" (killed 5), "at least 12 people were injured".
 enum EventCounts {

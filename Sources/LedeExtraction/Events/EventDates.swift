@@ -1,3 +1,4 @@
+import LedeModel
 /// A date expression in a sentence, with its resolved value.
 struct DateCandidate: Sendable, Hashable {
     var words: Range<Int>

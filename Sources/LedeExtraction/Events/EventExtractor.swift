@@ -1,3 +1,4 @@
+import LedeModel
 /// Finds PLOVER events in analysed text, given its mentions and entities.
 ///
 /// Candidates are the words and phrases of the language's trigger lexicon and those the event model

@@ -1,3 +1,4 @@
+import LedeModel
 /// The features the event models read, as hashes. Tags keep the kinds apart; changing any feature
 /// here changes what a model's weights mean, so `EventModel.featureVersion` must then be bumped and
 /// the models retrained.

@@ -1,18 +1,5 @@
 import Foundation
-
-/// What an article is about: a corpus section (`world`, `sport`, `politics`, …) and its probability.
-public struct Topic: Sendable, Hashable {
-    public var label: String
-    public var score: Double
-
-    public init(label: String, score: Double) {
-        self.label = label
-        self.score = score
-    }
-
-    /// Sections whose articles seldom report an event an analyst wants: their events must be surer.
-    public static let offTopic: Set<String> = ["sport", "entertainment", "tech", "travel", "science"]
-}
+import LedeModel
 
 /// The learned event models of one language: the trigger model decides, for each candidate word or
 /// phrase, whether it reports an event and of which PLOVER type (or none); the topic model says what

@@ -1,3 +1,4 @@
+import LedeModel
 /// Trains the event models of one language, deterministically:
 /// - the **topic model** on news articles labelled with their section (what the corpora give);
 /// - the **trigger model** on whole articles annotated under `Gold/GUIDE.md`: every candidate the

@@ -1,3 +1,4 @@
+import LedeModel
 /// One CAMEO event code as PLOVER sees it: type, mode, context, quad class and Goldstein score.
 public struct CameoCode: Sendable, Hashable {
     public var code: String
@@ -15,10 +16,7 @@ public struct CameoCode: Sendable, Hashable {
 /// `events/plover-types.tsv` (both derived by `Scripts/build-ontology.py`).
 public struct EventOntology: Sendable {
     /// The 16 PLOVER event types, in the manual's order.
-    public static let types = [
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-    ]
+    public static let types = PloverTypes.all
 
     public let codes: [String: CameoCode]
     /// Modes and contexts the manual allows for each type.

@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// A word of a field as event extraction sees it: a token without the punctuation around it,
 /// lowercased for lexicon look-ups, with its code-point offsets into the field as received.

@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// A multiclass linear classifier over hashed features: a class's score is the sum of its weights in
 /// the features' buckets, and the probabilities are the scores' softmax. Trained by

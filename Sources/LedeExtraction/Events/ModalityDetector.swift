@@ -1,3 +1,4 @@
+import LedeModel
 /// Whether an event is reported as having happened: cue words around the trigger in its clause, and
 /// the event's date against the publication date.
 struct ModalityDetector {

@@ -1,3 +1,4 @@
+import LedeModel
 /// A word or phrase that reports an event of one PLOVER type ("tiêu diệt", "air strike").
 public struct TriggerEntry: Sendable, Hashable {
     /// Normalised lowercase words, as `EventText` produces them.

@@ -1,3 +1,4 @@
+import LedeModel
 /// Countries, cities, Vietnamese provinces and organisations with all their names, loaded once from the
 /// shipped tables (`Resources/gazetteers/`). Lookups ignore case, NFC/NFD and the tone-mark style;
 /// all-capital aliases ("UN", "IS", "US") match only text written in capitals.

@@ -1,3 +1,4 @@
+import LedeModel
 /// One real-world place or organisation the gazetteers know, with every name it goes by.
 public struct GazetteerEntry: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {

@@ -1,3 +1,4 @@
+import LedeModel
 /// Parsing of the shipped TSV tables (see `Resources/gazetteers/README.md` for their columns).
 extension Gazetteer {
     typealias Pending = (entry: GazetteerEntry, aliases: [String])

@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// Folds names and words into lookup keys that ignore case, Unicode normalisation (NFC or NFD) and the
 /// Vietnamese tone-mark placement style: "Hoà", "hòa", "HÒA" and a decomposed "hòa" share one key.

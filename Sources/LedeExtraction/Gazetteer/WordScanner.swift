@@ -1,3 +1,4 @@
+import LedeModel
 /// A token of a field as the rules and gazetteers see it, with code-point offsets into the field as
 /// received. Independent of the tagger's tokeniser so that rule spans do not move when it changes.
 public struct ScannedToken: Sendable, Hashable {

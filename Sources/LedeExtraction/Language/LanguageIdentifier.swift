@@ -1,3 +1,4 @@
+import LedeModel
 /// Identifies an article's language from its first few thousand characters: by script for non-Latin
 /// writing (zh, ja, ko, ru, uk, ar, fa, he, th, lo, km, hi, el, ka, hy), and for Latin script by frequent
 /// words (profiles derived from the Vietnamese and English corpora, hand-written function words for fr,

@@ -1,3 +1,4 @@
+import LedeModel
 /// Resolves overlaps between tagged names and rule values, adds gazetteer names the tagger missed, and
 /// merges mentions into entities: one per real-world thing, with a canonical name and, where the
 /// gazetteers know it, ISO 3166 country, GeoNames id and CAMEO code.

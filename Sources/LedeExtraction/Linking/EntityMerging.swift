@@ -1,3 +1,4 @@
+import LedeModel
 /// Linking: mentions of the same real-world thing become one entity.
 extension EntityLinker {
     /// Sets `entity` on every name mention and returns the entities, in order of first mention.

@@ -1,3 +1,4 @@
+import LedeModel
 /// A shipped model file that cannot be read: truncated, of another format, or for another build.
 public struct ModelFormatError: Error, CustomStringConvertible {
     public var description: String

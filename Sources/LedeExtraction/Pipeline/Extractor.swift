@@ -1,8 +1,9 @@
+import LedeModel
 /// The extraction pipeline: language, analysis, tagging, rules, linking, topic, events. Load once,
 /// share between workers: it holds only immutable models.
 public struct Extractor: Sendable {
     /// Bumped whenever a change alters results, so stored results can be told apart and re-derived.
-    public static let version = "lede-0.2.0"
+    public static let version = ExtractionResult.currentExtractor
 
     private let taggers: [String: EntityTagger]
     private let eventModels: [String: EventModel]

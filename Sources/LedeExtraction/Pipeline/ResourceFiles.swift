@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// The data files shipped in the package's `Resources` folder (weights, gazetteers, lexicons).
 public enum ResourceFiles {

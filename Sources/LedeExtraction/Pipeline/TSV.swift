@@ -1,3 +1,4 @@
+import LedeModel
 /// Tab-separated data files: `#` starts a comment line, blank lines are skipped, cells are trimmed.
 /// Read scalar by scalar: the files are loaded at start-up, and grapheme breaking (and Foundation's
 /// trimming) made reading them a visible share of a short run.

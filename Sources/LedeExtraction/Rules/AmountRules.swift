@@ -1,3 +1,4 @@
+import LedeModel
 /// MONEY, PERCENT and QUANTITY: a number with its qualifier, multiplier, currency, percent sign or unit.
 extension RuleScanner {
     func amount(at i: Int) -> RuleMatch? {

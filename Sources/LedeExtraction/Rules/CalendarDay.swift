@@ -1,3 +1,4 @@
+import LedeModel
 /// A proleptic Gregorian day as a count of days since 1970-01-01: date arithmetic without Foundation's
 /// calendars or time zones, so that results are deterministic.
 struct CalendarDay: Hashable, Comparable, Sendable {

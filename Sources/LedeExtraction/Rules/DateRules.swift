@@ -1,3 +1,4 @@
+import LedeModel
 /// DATE rules: value resolution and the numeric forms both languages share ("10/12/2017", "2017-12-07", "3 ngày
 /// trước", "two weeks ago", a bare year). The wordings are in VietnameseDateRules and EnglishDateRules.
 extension RuleScanner {

@@ -1,3 +1,4 @@
+import LedeModel
 /// English DATE rules: "Dec. 7", "December 7, 2017", "7 December 2017", "December 2017", "yesterday",
 /// "last Tuesday", "next week", "mid-2017".
 extension RuleScanner {

@@ -1,3 +1,4 @@
+import LedeModel
 /// A decimal number read from text, kept as digits so that "2,5 tỷ" is exactly 2500000000.
 struct NumberValue: Hashable, Sendable {
     /// Digits without separators, and how many of them are after the decimal point.

@@ -1,3 +1,4 @@
+import LedeModel
 /// The words the value rules read, as hashes of their `NameKey` keys (so NFD input and either tone style
 /// match, and a look-up builds no string): see `RuleToken`.
 enum RuleLexicon {

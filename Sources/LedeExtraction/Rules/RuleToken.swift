@@ -1,3 +1,4 @@
+import LedeModel
 /// A token as the value rules read it: a `ScannedToken` without strings. A word carries the hash of its
 /// `NameKey` key, so scanning a field builds no string and looking a word up in `RuleLexicon` hashes no
 /// string; a number is read from the field's scalars when a rule gets to it.

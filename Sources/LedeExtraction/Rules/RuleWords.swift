@@ -1,3 +1,4 @@
+import LedeModel
 /// Rule words keyed by the hash of their `NameKey` key, as `RuleToken` carries a word: a look-up is one
 /// probe of a `HashTable`, with no string hashed or compared. Like the tagger's weights, it trusts 64 bits:
 /// another word hashing to a rule word's hash is too unlikely to check for.

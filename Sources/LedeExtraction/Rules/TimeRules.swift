@@ -1,3 +1,4 @@
+import LedeModel
 /// TIME rules: "8h30", "20h", "8 giờ 30 phút sáng", "8:30", "10 a.m.", "10.30pm", "noon". Value `HH:MM`.
 extension RuleScanner {
     func time(at i: Int) -> RuleMatch? {

@@ -1,3 +1,4 @@
+import LedeModel
 /// Finds values — dates, times, money, percentages and quantities — with normalised values:
 ///
 /// | type | examples | value |

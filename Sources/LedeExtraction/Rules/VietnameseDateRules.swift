@@ -1,3 +1,4 @@
+import LedeModel
 /// Vietnamese DATE rules: "ngày 7/12", "sáng 7/12", "ngày 7 tháng 12 năm 2017", "tháng 12", "năm 2015",
 /// "hôm qua", "tuần trước", "năm ngoái", "thứ Hai tuần trước", "Chủ nhật (10/12)".
 extension RuleScanner {

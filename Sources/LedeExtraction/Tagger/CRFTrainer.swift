@@ -1,3 +1,4 @@
+import LedeModel
 /// A linear-chain conditional random field over the tagger's features and BIO tags (Lafferty et al.
 /// 2001), trained by stochastic gradient descent on the log-likelihood with an L2 penalty, and
 /// averaged (Polyak–Ruppert) from `averageFrom` on. Step sizes follow Bottou's schedule

@@ -1,3 +1,4 @@
+import LedeModel
 /// Words that announce a name of some kind: titles before people ("ông", "Tổng thống", "President"),
 /// place words ("tỉnh", "thành phố", "province"), organisation heads ("Bộ", "Công ty", "Ministry").
 /// Matched in lower case, one or two tokens long; the tagger learns how much each class is worth.

@@ -1,3 +1,4 @@
+import LedeModel
 /// The BIO tags of the entity tagger: O, then B- and I- for PER, LOC, ORG and MISC, as numbers 0...8.
 enum EntityTag {
     static let count = 9

@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// Finds PER, LOC, ORG and MISC mentions in analysed text with a BIO tagger (a linear-chain CRF).
 /// Load once and share: the model is immutable (5 MB of weights per language in memory with 2^17 buckets:

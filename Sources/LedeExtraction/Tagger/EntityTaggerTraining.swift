@@ -1,3 +1,4 @@
+import LedeModel
 /// Training of an `EntityTagger` from gold texts, in memory. Deterministic: the same examples, in the
 /// same order, with the same settings give the same model, byte for byte.
 public struct EntityTaggerTraining: Sendable {

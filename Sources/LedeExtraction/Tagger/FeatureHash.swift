@@ -1,3 +1,4 @@
+import LedeModel
 /// Hashing of strings and feature conjunctions straight from scalars, so that no feature is ever built
 /// as a string. The functions are fixed (not Swift's seeded `Hasher`): weights are saved by hash.
 enum FeatureHash {

@@ -1,3 +1,4 @@
+import LedeModel
 /// Where `TaggerFeatures` sends each token's hashed features: bucket numbers for training
 /// (`FeatureBuckets`), summed weights for tagging (`EmissionSums`).
 protocol FeatureSink {

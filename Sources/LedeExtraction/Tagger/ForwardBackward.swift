@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// Tag marginals per token and expected tag-pair counts of one text under a CRF, from forward and
 /// backward passes in probability space, each step normalised (Rabiner's scaling). Transitions

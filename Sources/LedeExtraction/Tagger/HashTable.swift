@@ -1,3 +1,4 @@
+import LedeModel
 /// A read-mostly open-addressing table keyed by already well-mixed 64-bit hashes (`FeatureHash`):
 /// no re-hashing and no seeding, unlike `Dictionary`, which matters on the per-token path.
 struct HashTable<Value: Sendable>: Sendable {

@@ -1,3 +1,4 @@
+import LedeModel
 /// Known names (countries, cities, provinces, organisations, nationalities) as lower-cased token
 /// sequences, embedded in the model at training time so that features never change under it.
 /// A token inside the longest listed name that starts with a capitalised token gets the name's types.

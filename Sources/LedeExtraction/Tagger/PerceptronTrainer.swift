@@ -1,3 +1,4 @@
+import LedeModel
 /// The averaged structured perceptron (Collins 2002): decode with the current weights, move weights
 /// towards the gold sequence where they disagree, and average the weights over every step. Examples
 /// are visited in an order shuffled by a fixed-seed generator, so training is deterministic. With a

@@ -1,3 +1,4 @@
+import LedeModel
 /// One training example: features from `TaggerFeatures` and the gold BIO tags.
 struct TaggedSequence: Sendable {
     var features: [Int32]

@@ -1,3 +1,4 @@
+import LedeModel
 /// The tagger's features, separate from its model: for every token a fixed number of hashed feature
 /// buckets (`perToken`), built from the token, its neighbours in a window of two, their shapes and
 /// capitalisation, affixes, word classes from unlabelled text, cue words and the sentence position.

@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// The tagger's file format, little-endian:
 /// magic "LEDETAG1", format version, bucket bits, features per token, language; 10 × 9 transition

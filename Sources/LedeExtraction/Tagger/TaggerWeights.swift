@@ -1,3 +1,4 @@
+import LedeModel
 internal import CPrefetch
 
 /// The tagger's model: a weight vector per feature bucket (lanes 0...8 are the tags) and tag-to-tag

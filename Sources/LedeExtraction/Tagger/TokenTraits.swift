@@ -1,3 +1,4 @@
+import LedeModel
 /// What the tagger knows about one token on its own, computed once per token as hashes.
 struct TokenTraits {
     enum Case: UInt8 {

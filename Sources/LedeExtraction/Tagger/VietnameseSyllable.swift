@@ -1,3 +1,4 @@
+import LedeModel
 /// Whether a lower-cased word could be one Vietnamese syllable: an initial consonant, one to three
 /// vowels, a final consonant. "nga", "nguyễn", "bộ" could; "sergey", "rudskoi", "syria" could not. In
 /// Vietnamese text a capitalised word that is no syllable is nearly always part of a foreign name.

@@ -1,3 +1,4 @@
+import LedeModel
 /// Builds `WordClusters` from unlabelled text, deterministically: each frequent word is described by
 /// the distribution of its left and right neighbours among the most frequent words (square roots of the
 /// probabilities, so a vector has unit length), and spherical k-means groups the words. The fine

@@ -1,3 +1,4 @@
+import LedeModel
 /// Distributional word classes learnt from unlabelled news (see `WordClustering`): words used in
 /// similar contexts share a class, so a name never seen in training looks like the names it resembles.
 /// Each word has a fine, a middle and a coarse class, packed into one `UInt32` (0 = unknown word).

@@ -1,3 +1,4 @@
+import LedeModel
 /// A token of a field. `start`/`end` are code-point offsets into the field exactly as received.
 public struct Token: Sendable, Hashable {
     /// The token's text after normalisation (NFC, one tone-mark style, 'Ð' → 'Đ', …). Read-only:

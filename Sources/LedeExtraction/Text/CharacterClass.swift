@@ -1,3 +1,4 @@
+import LedeModel
 /// Fast character classes for news text: ASCII and the Latin ranges Vietnamese uses are decided by
 /// range checks; anything else falls back to Unicode properties.
 enum CharacterClass {

@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// A field's scalars after normalisation, each traced back to the code points it came from, so that
 /// anything found in the normalised text can be reported at offsets into the text as received.

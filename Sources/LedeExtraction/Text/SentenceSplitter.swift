@@ -1,3 +1,4 @@
+import LedeModel
 /// Groups tokens into sentences. A line break always ends one (headlines and captions rarely end in
 /// punctuation); so does a token of full stops, question or exclamation marks, with any closing quotes
 /// or brackets stuck to it, unless the next word starts in lower case ("năm 2016. đã không…").

@@ -1,3 +1,4 @@
+import LedeModel
 /// A word of up to seven ASCII characters packed into an integer with its length, for the tokenizer's
 /// small word lists ("Mr", "TP", "Ngh"): building a `String` from scalars and hashing it, for every word
 /// that ends in a dot, cost more than the rest of the check. Unlike `Set<String>`, it compares scalars,

@@ -1,3 +1,4 @@
+import LedeModel
 /// Splits normalised text into news tokens. Numbers keep their separators ("340.000", "5,2%", "7/12",
 /// "10/12/2017", "10:30"), hyphenated names stay whole ("al-Bukamal", "ez-Zor") while a hyphen between
 /// Vietnamese words or two abbreviations separates them ("Trà-TT Huế", "EU-ASEAN"), dotted abbreviations

@@ -1,3 +1,4 @@
+import LedeModel
 /// Vietnamese writes the tone of an open "oa", "oe" or "uy" syllable in two styles: on the second vowel
 /// ("hoá", "khoẻ", "thuỷ") or on the first ("hóa", "khỏe", "thủy"). Lookups see one style: the first.
 enum ToneMarks {

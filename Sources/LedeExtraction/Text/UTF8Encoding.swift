@@ -1,3 +1,4 @@
+import LedeModel
 /// UTF-8 written by hand into buffers the caller owns: per token, far cheaper than appending scalars
 /// to a `String.UnicodeScalarView`.
 enum UTF8Encoding {

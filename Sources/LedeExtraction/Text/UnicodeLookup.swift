@@ -1,3 +1,4 @@
+import LedeModel
 /// Unicode property look-ups for the scalars that the fast range checks of `CharacterClass`, `NameKey`,
 /// `WordScanner` and `EventText` cannot decide, kept out of line: a function that touches
 /// `Unicode.Scalar.Properties` (a resilient type) sets up its type metadata on every call, even when

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import LedeExtraction
+import LedeModel
 import LedeStore
 import LedeWire
 import ZeroMQ

@@ -1,5 +1,6 @@
 import Logging
 import LedeExtraction
+import LedeModel
 import LedeStore
 import LedeWire
 

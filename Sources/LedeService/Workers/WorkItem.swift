@@ -1,4 +1,5 @@
 import LedeExtraction
+import LedeModel
 import LedeStore
 import LedeWire
 import ZeroMQ

@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// Replies on the API socket, one JSON frame each. Every reply has `"ok"`.
 public enum APIReplyEncoding {

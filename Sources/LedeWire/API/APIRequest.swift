@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// A request on the API socket (ROUTER; one JSON frame per request).
 public enum APIRequest: Sendable, Hashable {

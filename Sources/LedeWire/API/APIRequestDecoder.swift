@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// Decodes API requests. Errors: `too_large`, the JSON reader's codes, `not_object`, `bad_request`
 /// (missing or mistyped `op` or fields, unknown fields), `unknown_op`, and the article codes for `submit`.

@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// Articles as JSON, for producers (`lede push` wrapping text files) and for `get`.
 public enum ArticleEncoding {

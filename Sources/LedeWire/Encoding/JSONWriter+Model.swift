@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// How the model types are written: shared by results, event messages and `get` replies.
 extension JSONWriter {

@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// Encoders for the messages the service publishes and stores. Shapes are described in
 /// `Protocols/README.md` and `Protocols/schemas/*.schema.json`; `SchemaConformanceTests` keeps them in step.

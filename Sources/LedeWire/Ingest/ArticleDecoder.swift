@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// Decodes and validates one article JSON object (PRODUCT.md "Messages").
 ///

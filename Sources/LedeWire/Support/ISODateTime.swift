@@ -1,4 +1,4 @@
-import LedeExtraction
+import LedeModel
 
 /// An ISO 8601 calendar date or date-time as producers send it in `published_at` and API `since`/`until`.
 ///

@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LedeExtraction
+import LedeModel
 
 /// UTC timestamps as ISO 8601 text, without Foundation.
 public enum Timestamps {

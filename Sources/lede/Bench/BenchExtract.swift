@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedeExtraction
+import LedeModel
 
 struct BenchExtract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

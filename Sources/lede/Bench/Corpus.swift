@@ -1,5 +1,6 @@
 import Foundation
 import LedeExtraction
+import LedeModel
 import LedeWire
 
 /// Articles for benchmarks, read from a JSON-lines corpus given with `--corpus` (the repository ships

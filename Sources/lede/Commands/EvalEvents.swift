@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedeEvaluation
 import LedeExtraction
+import LedeModel
 
 struct EvalEvents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

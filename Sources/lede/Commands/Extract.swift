@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedeClient
 import LedeExtraction
+import LedeModel
 import LedeWire
 
 struct Extract: AsyncParsableCommand {

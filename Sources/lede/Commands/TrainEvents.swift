@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedeEvaluation
 import LedeExtraction
+import LedeModel
 
 struct TrainEvents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,9 @@
 /// Everything extraction found in one article.
 public struct ExtractionResult: Sendable, Hashable {
+    /// The extractor version of this release, bumped whenever a change alters results, so stored
+    /// results can be told apart and re-derived.
+    public static let currentExtractor = "lede-0.2.0"
+
     /// The language used for extraction: the article's own, or the identified one.
     public var lang: String
     public var mentions: [Mention]
@@ -11,7 +15,7 @@ public struct ExtractionResult: Sendable, Hashable {
 
     public init(
         lang: String, mentions: [Mention] = [], entities: [Entity] = [], events: [Event] = [],
-        topic: Topic? = nil, extractorVersion: String = Extractor.version
+        topic: Topic? = nil, extractorVersion: String = ExtractionResult.currentExtractor
     ) {
         self.lang = lang
         self.mentions = mentions
