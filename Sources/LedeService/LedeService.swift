@@ -3,6 +3,7 @@ import Logging
 import LedeExtraction
 import LedeModel
 import ServiceLifecycle
+import Synchronization
 
 /// `LedeServer` as a swift-service-lifecycle `Service`: runs until graceful shutdown (SIGTERM or
 /// SIGINT through a `ServiceGroup`), then drains. The blocking work happens on the server's own
@@ -23,16 +24,59 @@ public struct LedeService: Service {
         let endpoints = try await offload { try server.start(extractor: extractor) }
         onStart(endpoints)
         try? await gracefulShutdown()
-        // Drain within a bounded time: past it, whatever is still in flight was never acknowledged,
-        // and everything acknowledged is already durable, so exiting loses no promise.
-        let timeout = server.configuration.shutdownTimeout
-        let logger = server.logger
-        Thread {
-            Thread.sleep(forTimeInterval: timeout)
-            logger.critical("graceful shutdown took longer than \(timeout) s; exiting with work in flight")
-            exit(1)
-        }.start()
-        await offload { server.stop() }
+        // The ServiceGroup bounds the drain (`maximumGracefulShutdownDuration`, the configured
+        // `shutdown_timeout`) and then cancels this task: whatever is still in flight was never
+        // acknowledged, and everything acknowledged is already durable, so giving up loses no promise.
+        guard await offloadUnlessCancelled({ server.stop() }) else {
+            throw ShutdownCutShort(seconds: server.configuration.shutdownTimeout)
+        }
+    }
+}
+
+/// The drain did not finish within the shutdown timeout; the process should exit non-zero.
+public struct ShutdownCutShort: Error, CustomStringConvertible {
+    public var seconds: TimeInterval
+    public var description: String { "graceful shutdown took longer than \(seconds) s; exiting with work in flight" }
+}
+
+/// Runs blocking work on a fresh thread and returns true when it finishes, or false as soon as the
+/// calling task is cancelled (the thread is left to finish or to die with the process).
+func offloadUnlessCancelled(_ body: @escaping @Sendable () -> Void) async -> Bool {
+    let once = ResumeOnce()
+    return await withTaskCancellationHandler {
+        await withCheckedContinuation { continuation in
+            once.arm(continuation)
+            if Task.isCancelled { once.resume(false); return }
+            Thread {
+                body()
+                once.resume(true)
+            }.start()
+        }
+    } onCancel: {
+        once.resume(false)
+    }
+}
+
+/// A continuation resumed by whichever comes first: the work finishing or the task being cancelled.
+private final class ResumeOnce: Sendable {
+    private let state = Mutex<(continuation: CheckedContinuation<Bool, Never>?, early: Bool?)>((nil, nil))
+
+    func arm(_ continuation: CheckedContinuation<Bool, Never>) {
+        let early = state.withLock { s -> Bool? in
+            if let early = s.early { return early }
+            s.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(returning: early) }
+    }
+
+    func resume(_ value: Bool) {
+        let continuation = state.withLock { s -> CheckedContinuation<Bool, Never>? in
+            if s.continuation == nil, s.early == nil { s.early = value }
+            defer { s.continuation = nil }
+            return s.continuation
+        }
+        continuation?.resume(returning: value)
     }
 }
 

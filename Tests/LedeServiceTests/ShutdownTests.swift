@@ -76,3 +76,30 @@ final class StoppingRecordsRefusalsTests: XCTestCase {
         XCTAssertEqual(missing.count, 0, "answered but not recorded, such as \(missing.prefix(3))")
     }
 }
+
+/// The service group bounds a graceful stop: a drain that outlasts `shutdown_timeout` is cut short and
+/// the command says so in one line and exits 1 (what was acknowledged is already durable).
+final class ShutdownTimeoutTests: XCTestCase {
+    func testADrainLongerThanTheTimeoutEndsTheProcessWithOneLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lede-timeout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("lede.json")
+        try Data(#"{"shutdown_timeout": 0.2}"#.utf8).write(to: config)
+        let child = try ChildLede(database: directory.appendingPathComponent("lede.sqlite").path,
+                                  extraArguments: ["--workers", "1", "--config", config.path])
+        let push = try Socket(Context(), .push)
+        try push.connect(try XCTUnwrap(child.ready["ingest_pull"]))
+        // Long articles on one worker: seconds of extraction queued when the stop comes.
+        let long = String(repeating: exampleArticleBody + "\n", count: 30)
+        for i in 0..<40 { try push.send(articleJSON(id: "slow-\(i)", body: long)) }
+        let dealer = try Socket(Context(), .dealer)
+        try dealer.connect(try XCTUnwrap(child.ready["api"]))
+        try dealer.setReceiveTimeout(milliseconds: 20_000)
+        try dealer.send([[], Array(#"{"op":"submit","article":{"id":"marker","body":"Hà Nội."}}"#.utf8)])
+        child.signal(SIGTERM)
+        XCTAssertEqual(child.waitForExit(timeout: 30), 1, "cut short")
+        let errors = String(decoding: child.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(errors.contains("lede: graceful shutdown took longer than 0.2 s; exiting with work in flight"), errors)
+    }
+}

@@ -51,8 +51,13 @@ struct Serve: AsyncParsableCommand {
             if let pull = endpoints.ingestPull { line += ",\"ingest_pull\":\"\(pull)\"" }
             FileHandle.standardOutput.write(Data((line + "}\n").utf8))
         }
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // The group owns the bound on a graceful stop: past it, the service's drain is cancelled and
+        // the command fails in one line; a service that ignored cancellation would be stopped hard.
+        groupConfiguration.maximumGracefulShutdownDuration = .milliseconds(Int64(configuration.shutdownTimeout * 1000))
+        groupConfiguration.maximumCancellationDuration = .seconds(5)
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch {
