@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LedeModel
 
 extension Store {
     /// Streams one page of stored results, in seq order, to `item`, reading each result's JSON in place:

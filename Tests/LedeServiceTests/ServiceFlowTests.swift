@@ -1,3 +1,4 @@
+import LedeModel
 import Foundation
 import GRDB
 import LedeClient

@@ -1,3 +1,4 @@
+import LedeModel
 import Foundation
 import LedeStore
 import LedeWire

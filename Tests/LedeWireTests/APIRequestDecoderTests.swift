@@ -37,7 +37,7 @@ final class APIRequestDecoderTests: XCTestCase {
              "types":["ASSAULT","CONSULT"],"lang":"vi","entity":"Vladimir Putin","limit":5000}
             """#).get()
         guard case .replay(let q) = r else { return XCTFail() }
-        XCTAssertEqual(q, ReplayQuery(
+        XCTAssertEqual(q, ReplayFilter(
             fromSeq: 10, toSeq: 20, since: 1_512_604_800_000, until: 1_512_610_200_000, types: ["ASSAULT", "CONSULT"],
             lang: "vi", entity: "Vladimir Putin", limit: 1000))
     }
@@ -45,7 +45,7 @@ final class APIRequestDecoderTests: XCTestCase {
     func testReplayDefaultsAndEpochMillis() throws {
         guard case .replay(let q) = try decode(#"{"op":"replay","since":1512604800000,"types":"AID"}"#).get() else { return XCTFail() }
         XCTAssertEqual(q.limit, 100)
-        XCTAssertNil(q.fromSeq)
+        XCTAssertEqual(q.fromSeq, 1, "from the start")
         XCTAssertEqual(q.since, 1_512_604_800_000)
         XCTAssertEqual(q.types, ["AID"])
     }

@@ -133,11 +133,8 @@ final class APILoop: @unchecked Sendable {
                 parts.counters.add(.busy)
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: .busy, message: "the work queue is full; retry after a pause")))
             }
-        case .success(.replay(let query)):
+        case .success(.replay(let filter)):
             respond(router, envelope) {
-                let filter = ReplayFilter(
-                    fromSeq: query.fromSeq ?? 1, toSeq: query.toSeq, since: query.since, until: query.until,
-                    types: query.types, lang: query.lang, entity: query.entity, limit: query.limit)
                 // Each stored result goes from SQLite's buffer straight into the reply.
                 var page = ReplayPageWriter(reusing: takeSpareReply())
                 let bounds = try parts.store.replay(filter) { row in try row.withJSON { page.append(item: $0) } }

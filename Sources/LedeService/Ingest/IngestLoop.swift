@@ -26,14 +26,19 @@ final class IngestLoop: @unchecked Sendable {
             // libzmq disconnects a peer sending past this ceiling; below it, oversized messages are
             // received, refused and recorded (too_large).
             let ceiling = Int64(configuration.limits.maxMessageBytes) * 16
-            if let endpoint = configuration.ingestSub {
-                let sub = try Socket(context, .sub)
-                try sub.setMaxMessageSize(ceiling)
-                sub.maxFrames = 4
+            // SUB and PULL take the same limits and, with CURVE, the same server role.
+            func socket(_ type: SocketType) throws -> Socket {
+                let socket = try Socket(context, type)
+                try socket.setMaxMessageSize(ceiling)
+                socket.maxFrames = 4
                 if let security = configuration.security {
-                    try sub.makeCurveServer(secretKey: security.serverSecretKey)
-                    try sub.setZAPDomain("lede")
+                    try socket.makeCurveServer(secretKey: security.serverSecretKey)
+                    try socket.setZAPDomain("lede")
                 }
+                return socket
+            }
+            if let endpoint = configuration.ingestSub {
+                let sub = try socket(.sub)
                 for topic in configuration.ingestTopics { try sub.subscribe(topic) }
                 try sub.bind(endpoint)
                 for upstream in configuration.ingestSubConnect { try sub.connect(upstream) }
@@ -41,13 +46,7 @@ final class IngestLoop: @unchecked Sendable {
                 sockets.append((sub, .sub))
             }
             if let endpoint = configuration.ingestPull {
-                let pull = try Socket(context, .pull)
-                try pull.setMaxMessageSize(ceiling)
-                pull.maxFrames = 4
-                if let security = configuration.security {
-                    try pull.makeCurveServer(secretKey: security.serverSecretKey)
-                    try pull.setZAPDomain("lede")
-                }
+                let pull = try socket(.pull)
                 try pull.bind(endpoint)
                 bound.pull = try pull.lastEndpoint
                 sockets.append((pull, .pull))

@@ -57,9 +57,9 @@ public enum APIRequestDecoder {
         }
     }
 
-    static func replayQuery(_ v: JSONValue) throws(InputError) -> ReplayQuery {
-        var q = ReplayQuery()
-        q.fromSeq = try optionalInteger(v["from_seq"], "from_seq")
+    static func replayQuery(_ v: JSONValue) throws(InputError) -> ReplayFilter {
+        var q = ReplayFilter()
+        q.fromSeq = try optionalInteger(v["from_seq"], "from_seq") ?? 1
         q.toSeq = try optionalInteger(v["to_seq"], "to_seq")
         q.since = try optionalInstant(v["since"], "since")
         q.until = try optionalInstant(v["until"], "until")
@@ -82,7 +82,7 @@ public enum APIRequestDecoder {
         q.entity = try optionalString(v["entity"], "entity")
         if let limit = try optionalInteger(v["limit"], "limit") {
             guard limit >= 1 else { throw badRequest("\"limit\" must be at least 1") }
-            q.limit = Int(min(limit, Int64(ReplayQuery.maxLimit)))  // larger pages are capped, not refused
+            q.limit = Int(min(limit, Int64(ReplayFilter.maxLimit)))  // larger pages are capped, not refused
         }
         return q
     }
