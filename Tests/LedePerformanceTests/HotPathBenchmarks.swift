@@ -53,6 +53,24 @@ final class HotPathBenchmarks: XCTestCase {
         measure { for _ in 0..<200 { _ = ResultEncoding.result(result, seq: 1, article: Self.article, committedAtMillis: 0) } }
     }
 
+    /// The strict reader against Foundation's, on the JSON Lede publishes (one result of the example
+    /// article): kept because it refuses what the wire contract refuses (duplicate keys, lone
+    /// surrogates, depth, limits) with the contract's codes; `Benchmarks/README.md` records the times.
+    func testStrictReaderAgainstJSONSerialization() throws {
+        let result = Self.extractor.extract(Self.article)
+        let json = ResultEncoding.result(result, seq: 1, article: Self.article, committedAtMillis: 0)
+        let data = Data(json)
+        // Five alternating rounds of 200 parses each, the best of each kept, printed for the record.
+        let clock = ContinuousClock()
+        var strict = Duration.seconds(1000), foundation = Duration.seconds(1000)
+        for _ in 0..<5 {
+            strict = min(strict, clock.measure { for _ in 0..<200 { _ = try? JSONReader.parse(json) } })
+            foundation = min(foundation, clock.measure { for _ in 0..<200 { _ = try? JSONSerialization.jsonObject(with: data) } })
+        }
+        print("JSON of \(json.count) bytes, 200 parses: JSONReader \(strict), JSONSerialization \(foundation)")
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: data) as? [String: Any], "both read the same document")
+    }
+
     func testArticleDecoding() {
         var w = JSONWriter()
         w.beginObject(); w.key("id"); w.string("x"); w.key("body"); w.string(Self.body); w.key("lang"); w.string("vi"); w.endObject()
