@@ -5,7 +5,7 @@ import ZeroMQ
 /// Receives articles on the SUB and PULL sockets and queues them for the workers. When the queue is
 /// full it stops reading, so PUSH producers block (back-pressure) while SUB drops at its high-water
 /// mark, as PUB/SUB does by design. Owns both sockets.
-final class IngestLoop: @unchecked Sendable {
+final class IngestLoop: Sendable {
     let work: BoundedQueue<WorkItem>
     let configuration: ServiceConfiguration
     let counters: ServiceCounters

@@ -9,7 +9,7 @@ import ZeroMQ
 /// The single writer: commits batches of results and rejects to SQLite, then publishes them on PUB,
 /// then answers the `submit`s among them. Publishing strictly after commit means a subscriber never
 /// sees a result that replay cannot return. Owns the PUB socket and the acknowledgement PUSH socket.
-final class Committer: @unchecked Sendable {
+final class Committer: Sendable {
     let parts: ServiceParts
 
     /// How often the committer, between batches, hands freed memory back to the system.
