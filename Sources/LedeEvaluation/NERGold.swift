@@ -28,43 +28,49 @@ public struct NERGoldError: Error, CustomStringConvertible {
 public enum NERGold {
     /// Reads a JSON-lines gold file; blank lines are skipped.
     public static func read(path: String) throws -> [NERGoldDocument] {
-        var documents: [NERGoldDocument] = []
-        for (number, line) in try lines(path) {
-            guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
-                throw NERGoldError(path: path, line: number, reason: "not a JSON object")
+        let decoder = JSONDecoder()
+        return try lines(path).map { number, line in
+            guard let document = try? decoder.decode(GoldLine.self, from: line) else {
+                throw NERGoldError(path: path, line: number, reason: "not a gold line ({\"text\", \"entities\"})")
             }
-            guard let text = object["text"] as? String else {
-                throw NERGoldError(path: path, line: number, reason: "no \"text\" string")
-            }
-            var entities: [NERGoldEntity] = []
-            for item in object["entities"] as? [[String: Any]] ?? [] {
-                guard let start = item["start"] as? Int, let end = item["end"] as? Int,
-                    let name = item["type"] as? String, let type = MentionType(rawValue: name), type.isName
-                else {
-                    throw NERGoldError(path: path, line: number, reason: "bad entity \(item)")
+            let entities = try document.entities.map { item -> NERGoldEntity in
+                guard let type = MentionType(rawValue: item.type), type.isName else {
+                    throw NERGoldError(path: path, line: number, reason: "entity type \(item.type) is not PER, LOC, ORG or MISC")
                 }
-                entities.append(NERGoldEntity(start: start, end: end, type: type))
+                return NERGoldEntity(start: item.start, end: item.end, type: type)
             }
-            documents.append(
-                NERGoldDocument(
-                    id: object["id"] as? String ?? "\(path):\(number)", lang: object["lang"] as? String ?? "",
-                    text: text, entities: entities))
+            return NERGoldDocument(
+                id: document.id ?? "\(path):\(number)", lang: document.lang ?? "", text: document.text, entities: entities)
         }
-        return documents
+    }
+
+    private struct GoldLine: Decodable {
+        struct Item: Decodable {
+            var start: Int
+            var end: Int
+            var type: String
+        }
+        var id: String?
+        var lang: String?
+        var text: String
+        var entities: [Item]
+    }
+
+    private struct CorpusLine: Decodable {
+        var title: String?
+        var body: String?
+        var text: String?
     }
 
     /// Texts of an unlabelled corpus in JSON lines: `title` and `body` of each article, or `text`.
     public static func readCorpus(path: String) throws -> [String] {
-        var texts: [String] = []
-        for (number, line) in try lines(path) {
-            guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
-                throw NERGoldError(path: path, line: number, reason: "not a JSON object")
+        let decoder = JSONDecoder()
+        return try lines(path).flatMap { number, line -> [String] in
+            guard let article = try? decoder.decode(CorpusLine.self, from: line) else {
+                throw NERGoldError(path: path, line: number, reason: "not a JSON object with title, body or text")
             }
-            for key in ["title", "body", "text"] {
-                if let value = object[key] as? String, !value.isEmpty { texts.append(value) }
-            }
+            return [article.title, article.body, article.text].compactMap { $0 }.filter { !$0.isEmpty }
         }
-        return texts
     }
 
     static func lines(_ path: String) throws -> [(Int, Data)] {

@@ -2,7 +2,7 @@ import Foundation
 import LedeStore
 import LedeWire
 
-/// Everything `lede serve` can be told. Defaults are PRODUCT.md's embedded defaults.
+/// Everything `lede serve` can be told, with its embedded defaults (the README's configuration table).
 public struct ServiceConfiguration: Sendable {
     public var databasePath = "./lede.sqlite"
     /// SUB socket endpoint to bind (nil: none). Producers' PUB sockets connect here.

@@ -3,7 +3,7 @@ import Foundation
 
 @main
 struct Lede: AsyncParsableCommand {
-    /// Exit codes as PRODUCT.md fixes them: 0 success, 1 runtime failure, 2 usage error; errors go to
+    /// Exit codes as the README gives them: 0 success, 1 runtime failure, 2 usage error; errors go to
     /// stderr in one clear line.
     static func main() async {
         do {

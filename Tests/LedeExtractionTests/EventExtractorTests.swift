@@ -10,7 +10,7 @@ final class EventExtractorTests: XCTestCase {
         Shipped.events(text, lang: lang, mentions: mentions, entities: entities, publishedAt: published)
     }
 
-    // MARK: The sample article, as PRODUCT.md says a user expects to see it
+    // MARK: The article the product was specified with, as a user expects to see it
 
     /// The sample article's events. By default every trigger candidate is an event, so that these tests
     /// check the argument, date, count and modality rules on each event the product lists;

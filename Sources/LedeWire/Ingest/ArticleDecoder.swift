@@ -1,6 +1,6 @@
 import LedeModel
 
-/// Decodes and validates one article JSON object (PRODUCT.md "Messages").
+/// Decodes and validates one article JSON object (`Protocols/README.md`, "Articles in").
 ///
 /// `{"id"?, "url"?, "title"?, "body", "lang"?, "published_at"?, "source"?, "meta"?}`; optional fields may
 /// be `null` (same as absent). Unknown top-level keys are ignored, up to `IngestLimits.maxFields` keys in
