@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LedeExtraction
+import LedeEvaluation
 import LedeModel
 
 /// The event model file: what is written is read back unchanged, and a file that cannot serve is
@@ -78,6 +79,24 @@ final class ShippedDataTests: XCTestCase {
     func testAMissingFileIsNamed() {
         XCTAssertThrowsError(try ResourceFiles.checkRequired { $0 == "events/triggers-vi.tsv" ? nil : "x" }) { error in
             XCTAssertEqual("\(error)", "the shipped data file events/triggers-vi.tsv is missing or empty")
+        }
+    }
+}
+
+/// `lede train events` refuses to learn from an article it is told to keep out.
+final class EventTrainingTests: XCTestCase {
+    func testAnArticleBothTrainedOnAndHeldOutIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lede-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let line = #"{"id": "a1", "lang": "vi", "body": "Công an đã bắt giữ 3 người.", "events": []}"#
+        let train = directory.appendingPathComponent("train.jsonl"), dev = directory.appendingPathComponent("dev.jsonl")
+        try Data((line + "\n").utf8).write(to: train)
+        try Data((line + "\n").utf8).write(to: dev)
+        var training = EventTraining(lang: "vi", data: [train.path], corpus: [train.path])
+        training.holdout = [dev.path]
+        XCTAssertThrowsError(try training.run()) { error in
+            XCTAssertTrue("\(error)".contains("1 articles are also held out, e.g. a1"), "\(error)")
         }
     }
 }
