@@ -135,12 +135,15 @@ final class ProducerThread: @unchecked Sendable {
     }
 }
 
-/// Polls `condition` until it holds or the timeout passes.
+/// Polls `condition` until it holds or the timeout passes: the one way tests wait for something the
+/// service does on its own threads. Between polls it waits 20 ms on a semaphore nobody signals (the poll
+/// interval, not a guess at how long the service takes).
 func eventually(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date(timeIntervalSinceNow: timeout)
+    let interval = DispatchSemaphore(value: 0)
     while Date() < deadline {
         if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.02)
+        _ = interval.wait(timeout: .now() + .milliseconds(20))
     }
     return try condition()
 }
