@@ -24,8 +24,9 @@ public struct EventEvaluation: Sendable {
         mutating func add(_ ok: Bool) { total += 1; if ok { right += 1 } }
     }
 
-    /// Sections whose articles seldom tell an event an analyst wants.
-    public static let offTopicSections: Set<String> = ["sport", "entertainment", "tech", "travel", "science"]
+    /// Sections whose articles seldom tell an event an analyst wants: the ones the extractor holds to
+    /// a higher bar.
+    public static let offTopicSections = Topic.offTopic
 
     /// Mention level: a gold mention is found when a predicted mention overlaps it.
     public var triggers = Counts()

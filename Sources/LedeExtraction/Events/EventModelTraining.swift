@@ -64,7 +64,7 @@ public struct EventModelTraining: Sendable {
         let labels = Array(Set(topics.map(\.label))).sorted()
         guard labels.count >= 2 else { throw TrainingError("the topic model needs articles of at least two sections") }
         let topicExamples = topics.map { item in
-            (features: EventFeatures.topic(EventModelTraining.fields(item.article).map(EventText.init)),
+            (features: EventFeatures.topic(Extractor.fields(of: item.article).map(EventText.init)),
              label: labels.firstIndex(of: item.label)!)
         }
         let topic = topicTraining.train(topicExamples, bucketBits: topicBucketBits, classes: labels)
@@ -130,13 +130,6 @@ public struct EventModelTraining: Sendable {
             topic: topic, phrases: sortedPhrases, threshold: threshold, offTopicThreshold: offTopicThreshold,
             lexiconFloor: lexiconFloor)
         return (model, summary)
-    }
-
-    static func fields(_ article: Article) -> [AnalyzedText] {
-        var out: [AnalyzedText] = []
-        if let title = article.title, !title.isEmpty { out.append(TextAnalyzer.analyze(title, field: .title)) }
-        out.append(TextAnalyzer.analyze(article.body, field: .body))
-        return out
     }
 
     public struct TrainingError: Error, CustomStringConvertible {

@@ -22,8 +22,18 @@ struct LinearClassifier: Sendable {
         Int(truncatingIfNeeded: FeatureHash.finish(feature) >> UInt64(64 - bucketBits))
     }
 
+    /// Buckets are worked out as the features are summed: on the extraction path no array of them is
+    /// built.
     func scores(_ features: [UInt64]) -> [Float] {
-        scores(buckets: features.map(bucket))
+        let n = classes.count
+        var out = [Float](repeating: 0, count: n)
+        weights.withUnsafeBufferPointer { w in
+            for f in features {
+                let b = bucket(f) * n
+                for c in 0..<n { out[c] += w[b + c] }
+            }
+        }
+        return out
     }
 
     func scores(buckets: [Int]) -> [Float] {

@@ -46,11 +46,17 @@ public struct Extractor: Sendable {
         var entities: [Entity]
     }
 
-    func analyze(_ article: Article) -> Analysis {
-        let lang = article.lang ?? LanguageIdentifier.identify((article.title ?? "") + "\n" + article.body)
+    /// The article's title (when it has one) and body, analysed.
+    static func fields(of article: Article) -> [AnalyzedText] {
         var fields: [AnalyzedText] = []
         if let title = article.title, !title.isEmpty { fields.append(TextAnalyzer.analyze(title, field: .title)) }
         fields.append(TextAnalyzer.analyze(article.body, field: .body))
+        return fields
+    }
+
+    func analyze(_ article: Article) -> Analysis {
+        let lang = article.lang ?? LanguageIdentifier.identify((article.title ?? "") + "\n" + article.body)
+        let fields = Extractor.fields(of: article)
 
         var mentions: [Mention] = []
         for text in fields {
