@@ -16,6 +16,9 @@ public final class LedeServer: @unchecked Sendable {
     let store: Store
     private let databaseLock: DatabaseLock
     let counters = ServiceCounters()
+    let health = StoreHealth()
+    /// Raised by the committer on a store fault that cannot pass; `LedeService` then stops and fails.
+    let fault = FaultSignal()
     let work: BoundedQueue<WorkItem>
     let commits: BoundedQueue<CommitRequest>
     private var threads: (ingest: ServiceThread, workers: [ServiceThread], committer: ServiceThread, api: ServiceThread)?
@@ -31,7 +34,9 @@ public final class LedeServer: @unchecked Sendable {
         self.logger = logger
         MallocTuning.limitArenas(toWorkers: configuration.workers)
         self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
-        self.store = try Store(path: configuration.databasePath, durability: configuration.durability, separateCheckpoints: true)
+        self.store = try Store(
+            path: configuration.databasePath, durability: configuration.durability, separateCheckpoints: true,
+            maxBytes: configuration.maxDatabaseBytes)
         self.work = BoundedQueue(capacity: configuration.queueDepth)
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
     }
@@ -45,7 +50,7 @@ public final class LedeServer: @unchecked Sendable {
             self.zap = zap
         }
         let parts = ServiceParts(
-            store: store, work: work, commits: commits, configuration: configuration, counters: counters, logger: logger,
+            store: store, health: health, fault: fault, work: work, commits: commits, configuration: configuration, counters: counters, logger: logger,
             acknowledgements: acknowledgements)
         let api = APILoop(parts)
         let apiReady = StartupLatch<String>()
@@ -97,8 +102,20 @@ public final class LedeServer: @unchecked Sendable {
         return bound
     }
 
+    /// Caps the database file at `bytes` from the next commit on (0: no cap): reaching the cap holds
+    /// input as a full disk does. `max_database_mb` sets it at start.
+    public func limitDatabaseSize(toBytes bytes: Int) throws {
+        try store.limitSize(toBytes: bytes)
+    }
+
+    /// What `health` reports of the store: whether it takes writes, and if not why and since when.
+    public var storeStatus: StoreStatus { health.status }
+
     /// Graceful shutdown, in dependency order: intake stops, workers finish what was accepted, the
     /// committer commits and publishes it all, the API loop sends the last acknowledgements.
+    ///
+    /// After a store fault that cannot pass (`fault` raised), nothing more can be stored: intake stops
+    /// and the queued inputs are let go at once instead (none of them was acknowledged).
     public func stop() {
         let running: (ingest: ServiceThread, workers: [ServiceThread], committer: ServiceThread, api: ServiceThread)? = lock.withLock {
             if stopped { return nil }
@@ -114,6 +131,11 @@ public final class LedeServer: @unchecked Sendable {
         guard let running else { return }
         api?.intakeClosed.store(true, ordering: .releasing)
         ingest?.stopping.store(true, ordering: .releasing)
+        if fault.raised != nil {
+            // Ingest may be waiting for room in the work queue: closing it lets ingest go.
+            work.close()
+            _ = work.removeAll()
+        }
         running.ingest.join()
         work.close()
         running.workers.forEach { $0.join() }

@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import LedeExtraction
 import LedeModel
+import LedeStore
+import LedeWire
 import ServiceLifecycle
 import Synchronization
 
@@ -23,20 +25,35 @@ public struct LedeService: Service {
         let server = self.server, extractor = self.extractor
         let endpoints = try await offload { try server.start(extractor: extractor) }
         onStart(endpoints)
-        try? await gracefulShutdown()
+        // Runs until graceful shutdown, or until the store meets a fault that cannot pass.
+        let fault = await cancelWhenGracefulShutdown { await server.fault.wait() }
         // The ServiceGroup bounds the drain (`maximumGracefulShutdownDuration`, the configured
         // `shutdown_timeout`) and then cancels this task: whatever is still in flight was never
         // acknowledged, and everything acknowledged is already durable, so giving up loses no promise.
         guard await offloadUnlessCancelled({ server.stop() }) else {
-            throw ShutdownCutShort(seconds: server.configuration.shutdownTimeout)
+            throw ShutdownCutShort(seconds: server.configuration.shutdownTimeout, store: server.storeStatus)
         }
+        if let fault { throw StoreFaultStop(error: fault) }
     }
 }
 
 /// The drain did not finish within the shutdown timeout; the process should exit non-zero.
 public struct ShutdownCutShort: Error, CustomStringConvertible {
     public var seconds: TimeInterval
-    public var description: String { "graceful shutdown took longer than \(seconds) s; exiting with work in flight" }
+    /// The store's state then: a store that refuses writes is the usual reason a drain cannot finish.
+    public var store: StoreStatus
+
+    public var description: String {
+        let reason = store.fault.map { "; the store has refused writes since \(Timestamps.iso8601(millisSince1970: $0.sinceMillis)) (\($0.reason)), so \($0.held) accepted inputs were not stored" } ?? ""
+        return "graceful shutdown took longer than \(seconds) s; exiting with work in flight\(reason)"
+    }
+}
+
+/// The service stopped because its store met a fault that cannot pass (a corrupt file, a schema from a
+/// newer release): the process should exit non-zero with this as its last line.
+public struct StoreFaultStop: Error, CustomStringConvertible {
+    public var error: StoreError
+    public var description: String { "stopped: the store has a fault that will not pass: \(error)" }
 }
 
 /// Runs blocking work on a fresh thread and returns true when it finishes, or false as soon as the

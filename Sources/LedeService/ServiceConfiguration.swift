@@ -23,6 +23,9 @@ public struct ServiceConfiguration: Sendable {
     public var batchSize = 256
     public var heartbeatInterval: TimeInterval = 1.0
     public var durability: Store.Durability = .full
+    /// The database file may not grow past this many bytes (0: no limit but the disk's). Reaching it
+    /// holds input as a full disk does, until the limit is raised and the service restarted.
+    public var maxDatabaseBytes = 0
     /// How often a thread of its own checkpoints the SQLite WAL (the committer never does).
     public var checkpointInterval: TimeInterval = 0.05
     /// Messages queued per subscriber before PUB drops (subscribers recover by heartbeat + replay).

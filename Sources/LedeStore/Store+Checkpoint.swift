@@ -34,7 +34,7 @@ extension Store {
             // (busy, log, checkpointed): busy is 0 for PASSIVE, which does not wait for locks.
             return CheckpointProgress(walFrames: row?[1] ?? 0, checkpointedFrames: row?[2] ?? 0)
         } catch {
-            throw StoreError(operation: "checkpoint", underlying: "\(error)")
+            throw StoreError(operation: "checkpoint", error)
         }
     }
 

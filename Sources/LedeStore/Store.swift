@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LedeModel
+import Synchronization
 
 /// Lede's SQLite database: one writer (the service's committer) and concurrent readers (replay, get,
 /// stats), in WAL mode.
@@ -21,10 +22,19 @@ public final class Store: Sendable {
     /// are known (the wire format is not the store's business).
     public typealias ResultRenderer = (_ item: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAtMillis: Int64) -> RenderedResult
 
-    let pool: DatabasePool
-    /// A connection for `checkpoint()` alone, when checkpoints are taken off the writer.
-    let checkpointer: DatabaseQueue?
+    /// The connections to the file. `reopen()` replaces them together; an operation in flight keeps
+    /// the ones it started with, which close when it ends.
+    private let connections: Mutex<Connections>
     public let path: String
+    let durability: Durability
+    let separateCheckpoints: Bool
+    /// The writer's size limit in bytes, 0 for none: kept here so that a reopened writer keeps it.
+    private let sizeLimit = Atomic<Int>(0)
+
+    var pool: DatabasePool { connections.withLock { $0.pool } }
+    /// A connection for `checkpoint()` alone, when checkpoints are taken off the writer.
+    var checkpointer: DatabaseQueue? { connections.withLock { $0.checkpointer } }
+
     /// How much of the database file each connection maps into memory (address space, not memory).
     static let mappedBytes = 1 << 30
     /// The writer's page cache (SQLite's unit for a negative `cache_size`).
@@ -36,8 +46,46 @@ public final class Store: Sendable {
     /// store calls from a thread of its own, often. The writer keeps SQLite's own checkpoint after a
     /// commit that takes the WAL past 1,000 pages: then it finds nearly everything copied already, and
     /// it is what lets the WAL start again from its beginning (see `checkpoint()`).
-    public init(path: String, durability: Durability = .full, separateCheckpoints: Bool = false) throws {
+    ///
+    /// `maxBytes`: the database file may not grow past this many bytes (0: no limit); past it, commits
+    /// fail with `SQLITE_FULL` exactly as on a full disk.
+    public init(path: String, durability: Durability = .full, separateCheckpoints: Bool = false, maxBytes: Int = 0) throws {
         self.path = path
+        self.durability = durability
+        self.separateCheckpoints = separateCheckpoints
+        sizeLimit.store(maxBytes, ordering: .relaxed)
+        connections = Mutex(try Store.open(path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: maxBytes))
+    }
+
+    /// Opens the connections afresh: after a fault that may have left the old ones seeing a stale or
+    /// read-only file. Throws as `init` does, and keeps the old connections then.
+    public func reopen() throws {
+        let fresh = try Store.open(
+            path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: sizeLimit.load(ordering: .relaxed))
+        connections.withLock { $0 = fresh }
+    }
+
+    /// Limits the size of the database file from the next write on (0: no limit beyond SQLite's own).
+    /// A limit below the file's present size holds it at its present size.
+    public func limitSize(toBytes maxBytes: Int) throws {
+        sizeLimit.store(maxBytes, ordering: .relaxed)
+        do {
+            try pool.writeWithoutTransaction { db in try Store.applySizeLimit(maxBytes, db) }
+        } catch {
+            throw StoreError(operation: "limit the database size", error)
+        }
+    }
+
+    /// SQLite's `max_page_count` for a byte limit, on the writer's connection (the setting is per
+    /// connection, not stored in the file).
+    static func applySizeLimit(_ maxBytes: Int, _ db: Database) throws {
+        let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? Store.pageSize
+        // SQLite's default ceiling (about 4 billion pages) stands for "no limit".
+        let pages = maxBytes > 0 ? max(1, maxBytes / pageSize) : 0xFFFF_FFFE
+        _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+    }
+
+    private static func open(path: String, durability: Durability, separateCheckpoints: Bool, maxBytes: Int) throws -> Connections {
         var config = Configuration()
         config.prepareDatabase { db in
             // Readers map the file instead of copying each page out of the OS cache with a system
@@ -53,20 +101,35 @@ public final class Store: Sendable {
                 // A batch of results touches more pages than SQLite's default 2 MB cache holds; past it,
                 // the writer spills dirty pages to the WAL mid-transaction and reads evicted ones back.
                 try db.execute(sql: "PRAGMA cache_size = -\(Store.writerCacheKiB)")
+                if maxBytes > 0 { try Store.applySizeLimit(maxBytes, db) }
             }
         }
         config.maximumReaderCount = 4
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: config)
             // Here, not in `prepareDatabase`: opening the pool switches the writer to WAL and, with it,
             // to `synchronous=NORMAL`, after `prepareDatabase` has run.
             try pool.barrierWriteWithoutTransaction { db in
                 try db.execute(sql: durability.synchronousPragma)
             }
+            try refuseNewerSchema(pool)
             try Schema.migrator.migrate(pool)
-            checkpointer = separateCheckpoints ? try Store.openCheckpointer(path: path, durability: durability) : nil
+            let checkpointer = separateCheckpoints ? try Store.openCheckpointer(path: path, durability: durability) : nil
+            return Connections(pool: pool, checkpointer: checkpointer)
         } catch {
-            throw StoreError(operation: "open \(path)", underlying: "\(error)")
+            throw StoreError(operation: "open \(path)", error)
+        }
+    }
+
+    /// A database that a newer release has migrated holds tables this release does not know how to
+    /// keep consistent: opening it is refused rather than writing half of what it expects.
+    private static func refuseNewerSchema(_ pool: DatabasePool) throws {
+        let applied = try pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        let unknown = applied.subtracting(Schema.migrator.migrations)
+        if !unknown.isEmpty {
+            throw StoreError(
+                operation: "open", underlying: "the database was written by a newer release of Lede (unknown migrations: \(unknown.sorted().joined(separator: ", "))); run that release or a newer one",
+                code: nil, fault: .permanent)
         }
     }
 
@@ -115,7 +178,7 @@ public final class Store: Sendable {
                 return outcomes
             }
         } catch {
-            throw StoreError(operation: "commit \(items.count) items", underlying: "\(error)")
+            throw StoreError(operation: "commit \(items.count) items", error)
         }
     }
 
@@ -174,7 +237,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "UPDATE outbox SET published_through = max(published_through, ?) WHERE id = 1", arguments: [seq])
             }
         } catch {
-            throw StoreError(operation: "mark published through \(seq)", underlying: "\(error)")
+            throw StoreError(operation: "mark published through \(seq)", error)
         }
     }
 
@@ -195,7 +258,7 @@ public final class Store: Sendable {
         do {
             return try pool.read(body)
         } catch {
-            throw StoreError(operation: operation, underlying: "\(error)")
+            throw StoreError(operation: operation, error)
         }
     }
 }
@@ -226,4 +289,11 @@ public struct StoredResult: Sendable, Equatable {
         lang = row.lang
         json = try row.withJSON { [UInt8]($0) }
     }
+}
+
+/// A store's connections to its file: the pool (one writer, several readers) and, when checkpoints are
+/// taken off the writer, the checkpointing connection.
+struct Connections: Sendable {
+    let pool: DatabasePool
+    let checkpointer: DatabaseQueue?
 }

@@ -18,7 +18,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The stable error codes of the wire: refusals of input (recorded as rejects) and the API's answers
-/// that are not about the input (`busy`, `shutting_down`, `not_found`, `internal`). New codes may be
+/// that are not about the input (`busy`, `unavailable`, `shutting_down`, `not_found`, `internal`). New codes may be
 /// added; existing ones keep their meaning. `Protocols/README.md` lists exactly these (a test checks).
 public enum ErrorCode: String, CaseIterable, Sendable, Hashable {
     /// The message is over `IngestLimits.maxMessageBytes` (checked before parsing).
@@ -64,10 +64,22 @@ public enum ErrorCode: String, CaseIterable, Sendable, Hashable {
     case unknownOp = "unknown_op"
     /// `submit`: the work queue stayed full; retry after a pause.
     case busy
+    /// `submit`: the store cannot write for now (disk full, I/O error, read-only file); nothing was
+    /// acknowledged. Retry after a pause: the service takes writes again by itself once the store does.
+    case unavailable
     /// `submit`: the service is stopping; retry elsewhere or later.
     case shuttingDown = "shutting_down"
     /// `get`: no article with that id.
     case notFound = "not_found"
     /// The service failed on its side (the store could not commit): the input was not at fault.
     case `internal`
+
+    /// Whether the same request may succeed if sent again unchanged after a pause: the service was
+    /// busy, its store could not write, or it was stopping. Input errors and `not_found` stay as they are.
+    public var isRetryable: Bool {
+        switch self {
+        case .busy, .unavailable, .shuttingDown, .internal: true
+        default: false
+        }
+    }
 }

@@ -167,8 +167,19 @@ final class APIReplyEncodingTests: XCTestCase {
         XCTAssertEqual(stats.keys, ["ok", "articles", "rejects"], "a stat named ok cannot shadow the flag")
         XCTAssertEqual(stats["ok"]?.boolValue, true)
 
-        let health = try parsed(APIReplyEncoding.health(status: "ok", lastSeq: 3, uptimeSeconds: 12.5))
+        let health = try parsed(APIReplyEncoding.health(status: "ok", lastSeq: 3, uptimeSeconds: 12.5, store: StoreStatus()))
         XCTAssertEqual(health["uptime_seconds"]?.doubleValue, 12.5)
         XCTAssertEqual(health["last_seq"]?.intValue, 3)
+        XCTAssertEqual(health["store"]?["writable"]?.boolValue, true)
+        XCTAssertNil(health["store"]?["reason"], "a writable store has no fault to describe")
+
+        let fault = StoreStatus.Fault(reason: "commit 3 items: database or disk is full", code: "SQLITE_FULL", sinceMillis: 1_764_936_000_000, held: 40)
+        let failing = try parsed(APIReplyEncoding.health(
+            status: "store_unavailable", lastSeq: 3, uptimeSeconds: 1, store: StoreStatus(fault: fault, failures: 7)))
+        XCTAssertEqual(failing["store"]?["writable"]?.boolValue, false)
+        XCTAssertEqual(failing["store"]?["code"]?.stringValue, "SQLITE_FULL")
+        XCTAssertEqual(failing["store"]?["since"]?.stringValue, "2025-12-05T12:00:00.000Z")
+        XCTAssertEqual(failing["store"]?["held"]?.intValue, 40)
+        XCTAssertEqual(failing["store"]?["failures"]?.intValue, 7)
     }
 }

@@ -97,7 +97,13 @@ final class SchemaConformanceTests: XCTestCase {
             APIReplyEncoding.article(Fixtures.article, result: stored),
             APIReplyEncoding.article(Article(id: "a", body: "b"), result: nil),
             APIReplyEncoding.stats([("articles", 1), ("rejects", 0)]),
-            APIReplyEncoding.health(status: "ok", lastSeq: 1, uptimeSeconds: 2),
+            APIReplyEncoding.health(status: "ok", lastSeq: 1, uptimeSeconds: 2, store: StoreStatus()),
+            APIReplyEncoding.health(
+                status: "store_unavailable", lastSeq: 1, uptimeSeconds: 2,
+                store: StoreStatus(fault: .init(reason: "disk full", code: "SQLITE_FULL", sinceMillis: 0, held: 3), failures: 2)),
+            APIReplyEncoding.health(
+                status: "store_unavailable", lastSeq: 1, uptimeSeconds: 2,
+                store: StoreStatus(fault: .init(reason: "no code", code: nil, sinceMillis: 0, held: 0), failures: 1)),
         ] {
             try assertValid(reply, against: "api-reply.schema.json")
         }

@@ -26,6 +26,14 @@ final class APILoop: @unchecked Sendable {
     /// Replies larger than this are not kept for reuse.
     static let spareReplyLimit = 32 << 20
 
+    /// Refused requests waiting for room in the commit queue, which stays full while the store refuses
+    /// writes: the API goes on answering meanwhile (`health` above all). Touched only by the API thread.
+    private var pendingRejects: [CommitRequest] = []
+    private var pendingRawBytes = 0
+    /// Past this many bytes of held raw requests, further ones are kept as their hash and size only,
+    /// as an oversized message is.
+    static let pendingRawLimit = 64 << 20
+
     init(_ parts: ServiceParts) { self.parts = parts }
 
     func run(context: Context, ready: StartupLatch<String>) {
@@ -58,6 +66,7 @@ final class APILoop: @unchecked Sendable {
             let readable: [Bool]
             do { readable = try poller.poll(timeout: 100) } catch { parts.logger.error("api poll failed", metadata: ["error": "\(error)"]); break }
             if readable[1] { drainAcknowledgements(acks, to: router) }
+            flushPendingRejects()
             if readable[0] {
                 // Bounded, so acknowledgements are never starved by a flood of requests.
                 let open = ReceiveBurst.take(from: router, limit: 64, logger: parts.logger, loop: "api") {
@@ -67,6 +76,8 @@ final class APILoop: @unchecked Sendable {
             }
             if finished.load(ordering: .acquiring) {
                 drainAcknowledgements(acks, to: router)
+                for request in pendingRejects { if case .reject(let record) = request.item { recordAfterCommitterStopped(record) } }
+                pendingRejects = []
                 // Requests still queued in the socket are answered too (submits with
                 // `shutting_down`), so no client is left waiting on a service that is gone; for a
                 // bounded time, so that a client that keeps sending cannot hold the service up.
@@ -121,14 +132,24 @@ final class APILoop: @unchecked Sendable {
             reply(router, envelope, APIReplyEncoding.error(error))
             // Recorded and reported like any refused input; the reply has already gone.
             let checks = InputChecks(limits: parts.configuration.limits)
-            let record = checks.reject(error, frames: body, byteCount: message.byteCount, source: .api, at: received)
-            if !parts.commits.put(CommitRequest(item: .reject(record), envelope: nil, error: error)) {
+            var record = checks.reject(error, frames: body, byteCount: message.byteCount, source: .api, at: received)
+            if pendingRejects.isEmpty, parts.commits.put(CommitRequest(item: .reject(record), envelope: nil, error: error), timeout: 0) {
+                break
+            }
+            if finished.load(ordering: .acquiring) {
                 recordAfterCommitterStopped(record)
+            } else {
+                if pendingRawBytes + (record.raw?.count ?? 0) > Self.pendingRawLimit { record.raw = nil }
+                pendingRawBytes += record.raw?.count ?? 0
+                pendingRejects.append(CommitRequest(item: .reject(record), envelope: nil, error: error))
             }
         case .success(.submit(let article)):
             parts.counters.add(.received)
             if intakeClosed.load(ordering: .acquiring) {
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: .shuttingDown, message: "the service is shutting down; retry elsewhere or later")))
+            } else if let fault = parts.health.status.fault {
+                reply(router, envelope, APIReplyEncoding.error(InputError(
+                    code: .unavailable, message: "the store cannot write (\(fault.code ?? "error")) since \(Timestamps.iso8601(millisSince1970: fault.sinceMillis)); retry after a pause")))
             } else if !parts.work.put(WorkItem(source: .api, payload: .article(article), receivedAtMillis: received, envelope: envelope), timeout: 0.25) {
                 parts.counters.add(.busy)
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: .busy, message: "the work queue is full; retry after a pause")))
@@ -151,14 +172,19 @@ final class APILoop: @unchecked Sendable {
             }
         case .success(.stats):
             respond(router, envelope) {
-                let queue: [(String, Int64)] = [("queue.work", Int64(parts.work.count)), ("queue.commit", Int64(parts.commits.count))]
-                return APIReplyEncoding.stats(try parts.store.counts() + parts.counters.snapshot + queue)
+                let store = parts.health.status
+                let live: [(String, Int64)] = [
+                    ("queue.work", Int64(parts.work.count)), ("queue.commit", Int64(parts.commits.count)),
+                    ("store.writable", store.fault == nil ? 1 : 0), ("store.failures", Int64(store.failures)),
+                ]
+                return APIReplyEncoding.stats(try parts.store.counts() + parts.counters.snapshot + live)
             }
         case .success(.health):
             respond(router, envelope) {
-                APIReplyEncoding.health(
-                    status: intakeClosed.load(ordering: .relaxed) ? "stopping" : "ok", lastSeq: try parts.store.lastSeq(),
-                    uptimeSeconds: Date().timeIntervalSince(startedAt))
+                let store = parts.health.status
+                let status = intakeClosed.load(ordering: .relaxed) ? "stopping" : store.fault == nil ? "ok" : "store_unavailable"
+                return APIReplyEncoding.health(
+                    status: status, lastSeq: try parts.store.lastSeq(), uptimeSeconds: Date().timeIntervalSince(startedAt), store: store)
             }
         }
     }
@@ -191,6 +217,18 @@ final class APILoop: @unchecked Sendable {
             parts.counters.add(.rejected)
         } catch {
             parts.logger.error("reject not recorded", metadata: ["error": "\(error)", "reject.code": "\(record.code)"])
+        }
+    }
+
+    /// Hands held refused requests to the committer as the commit queue makes room, in order.
+    private func flushPendingRejects() {
+        var sent = 0
+        while sent < pendingRejects.count, parts.commits.put(pendingRejects[sent], timeout: 0) { sent += 1 }
+        guard sent > 0 else { return }
+        pendingRejects.removeFirst(sent)
+        pendingRawBytes = pendingRejects.reduce(0) { total, request in
+            if case .reject(let record) = request.item { return total + (record.raw?.count ?? 0) }
+            return total
         }
     }
 

@@ -62,6 +62,23 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return out
     }
 
+    /// Changes queued elements in place, in order, without taking them: how the committer answers the
+    /// submitters waiting in the queues while the store refuses writes.
+    func update(_ body: (inout Element) -> Void) {
+        condition.lock(); defer { condition.unlock() }
+        for i in head..<items.count { body(&items[i]) }
+    }
+
+    /// Takes every queued element at once, without waiting.
+    func removeAll() -> [Element] {
+        condition.lock(); defer { condition.unlock() }
+        let out = Array(items[head...])
+        items = []
+        head = 0
+        condition.broadcast()
+        return out
+    }
+
     /// No more puts; takers drain what is queued, then get nil.
     func close() {
         condition.lock(); defer { condition.unlock() }

@@ -9,20 +9,38 @@ import ZeroMQ
 /// The single writer: commits batches of results and rejects to SQLite, then publishes them on PUB,
 /// then answers the `submit`s among them. Publishing strictly after commit means a subscriber never
 /// sees a result that replay cannot return. Owns the PUB socket and the acknowledgement PUSH socket.
+///
+/// While the store refuses writes for a reason that can pass (a full disk, an I/O error, a read-only
+/// file), it holds the batch and retries it, in order, with a bounded backoff: the queues fill, the
+/// workers and ingest wait, and PUSH producers are held at their high-water mark, as under load. Nothing
+/// accepted is dropped. A fault that cannot pass stops the service (`FaultSignal`).
 final class Committer: Sendable {
     let parts: ServiceParts
 
     /// How often the committer, between batches, hands freed memory back to the system.
     static let trimInterval: TimeInterval = 30
+    /// Retries of a held batch start this soon and back off to `longestRetryWait`.
+    static let firstRetryWait: TimeInterval = 0.05
+    static let longestRetryWait: TimeInterval = 1
+    /// While the store refuses writes, the log says so when it starts, this often, and when it ends.
+    static let faultReportInterval: TimeInterval = 30
 
     init(_ parts: ServiceParts) { self.parts = parts }
+
+    /// What the loop carries from one batch to the next.
+    private struct Progress {
+        var lastSeq: Int64
+        var publishedThrough: Int64
+        var nextHeartbeat = Date()
+        /// Set by a fault that cannot pass: nothing more is stored.
+        var stopped = false
+    }
 
     /// Binds PUB, re-publishes the outbox, then commits until the queue is closed and drained.
     func run(context: Context, ready: StartupLatch<String>) {
         let publisher: Socket
         let acks: Socket
-        var lastSeq: Int64
-        var publishedThrough: Int64
+        var progress: Progress
         do {
             publisher = try Socket(context, .pub)
             try publisher.setSendHighWaterMark(parts.configuration.publishHighWaterMark)
@@ -34,26 +52,25 @@ final class Committer: Sendable {
             acks = try Socket(context, .push)
             try acks.setSendHighWaterMark(0)  // never block the writer on a slow API loop
             try acks.connect(parts.acknowledgements)
-            lastSeq = try parts.store.lastSeq()
-            publishedThrough = try republishOutbox(on: publisher)
+            let lastSeq = try parts.store.lastSeq()
+            progress = Progress(lastSeq: lastSeq, publishedThrough: try republishOutbox(on: publisher))
             ready.succeed(try publisher.lastEndpoint)
         } catch {
             ready.fail(error)
             return
         }
 
-        var nextHeartbeat = Date()
         var nextTrim = Date(timeIntervalSinceNow: Self.trimInterval)
+        var dropped = 0
         while true {
-            let wait = max(0, nextHeartbeat.timeIntervalSinceNow)
+            let wait = max(0, progress.nextHeartbeat.timeIntervalSinceNow)
             guard let batch = parts.commits.take(max: parts.configuration.batchSize, timeout: wait) else { break }
-            if !batch.isEmpty {
-                commit(batch, publisher: publisher, acks: acks, lastSeq: &lastSeq, publishedThrough: &publishedThrough)
+            if progress.stopped {
+                dropped += discard(batch, acks: acks)
+            } else if !batch.isEmpty {
+                commit(batch, publisher: publisher, acks: acks, progress: &progress)
             }
-            if Date() >= nextHeartbeat {
-                publish(publisher, Topics.heartbeat, ResultEncoding.heartbeat(lastSeq: lastSeq, timeMillis: WallClock.millis()))
-                nextHeartbeat = Date(timeIntervalSinceNow: parts.configuration.heartbeatInterval)
-            }
+            heartbeatIfDue(publisher, &progress)
             if Date() >= nextTrim {
                 let started = Date()
                 MallocTuning.releaseFreeMemory()
@@ -61,32 +78,128 @@ final class Committer: Sendable {
                 nextTrim = Date(timeIntervalSinceNow: Self.trimInterval)
             }
         }
-        // Drained: everything committed is published; record it so a restart does not re-publish.
-        do { try parts.store.markPublished(through: publishedThrough) } catch { parts.logger.error("outbox mark failed", metadata: ["error": "\(error)"]) }
-        publish(publisher, Topics.heartbeat, ResultEncoding.heartbeat(lastSeq: lastSeq, timeMillis: WallClock.millis()))
+        if progress.stopped {
+            parts.logger.critical("stopped without storing what was still queued", metadata: ["inputs": "\(dropped)"])
+        } else {
+            // Drained: everything committed is published; record it so a restart does not re-publish.
+            do { try parts.store.markPublished(through: progress.publishedThrough) } catch { parts.logger.error("outbox mark failed", metadata: ["error": "\(error)"]) }
+        }
+        publish(publisher, Topics.heartbeat, ResultEncoding.heartbeat(lastSeq: progress.lastSeq, timeMillis: WallClock.millis()))
         publisher.close()
         acks.close()
     }
 
-    private func commit(_ batch: [CommitRequest], publisher: Socket, acks: Socket, lastSeq: inout Int64, publishedThrough: inout Int64) {
-        let outcomes: [CommitOutcome]
-        do {
-            outcomes = try parts.store.commit(batch.map(\.item), nowMillis: WallClock.millis(), publishedThrough: publishedThrough, render: Self.render)
-        } catch {
-            // Nothing of this batch is stored: submitters get an error and retry; PULL/SUB inputs
-            // were never acknowledged. The service keeps running.
-            parts.logger.error("commit failed", metadata: ["error": "\(error)", "batch.size": "\(batch.count)"])
-            for request in batch {
-                if let envelope = request.envelope {
-                    send(acks, envelope, APIReplyEncoding.error(InputError(code: .internal, message: "the store could not commit: \(error)")))
+    private func heartbeatIfDue(_ publisher: Socket, _ progress: inout Progress) {
+        guard Date() >= progress.nextHeartbeat else { return }
+        publish(publisher, Topics.heartbeat, ResultEncoding.heartbeat(lastSeq: progress.lastSeq, timeMillis: WallClock.millis()))
+        progress.nextHeartbeat = Date(timeIntervalSinceNow: parts.configuration.heartbeatInterval)
+    }
+
+    /// Commits a batch and delivers it, holding it and retrying while the store's fault can pass.
+    private func commit(_ batch: [CommitRequest], publisher: Socket, acks: Socket, progress: inout Progress) {
+        var pending = batch
+        var attempts = 0
+        var nextReport = Date.distantFuture
+        while true {
+            let outcomes: [CommitOutcome]
+            do {
+                outcomes = try parts.store.commit(
+                    pending.map(\.item), nowMillis: WallClock.millis(), publishedThrough: progress.publishedThrough, render: Self.render)
+            } catch {
+                let error = error as? StoreError ?? StoreError(operation: "commit", underlying: "\(error)")
+                guard error.fault.isTransient else {
+                    stop(on: error, pending: pending, acks: acks)
+                    progress.stopped = true
+                    return
                 }
+                attempts += 1
+                let held = pending.count + parts.commits.count + parts.work.count
+                if parts.health.failed(error, held: held, atMillis: WallClock.millis()) {
+                    parts.logger.error("the store cannot write; holding input and retrying until it can", metadata: [
+                        "error": "\(error)", "held": "\(held)",
+                    ])
+                    nextReport = Date(timeIntervalSinceNow: Self.faultReportInterval)
+                } else if Date() >= nextReport {
+                    parts.logger.warning("the store still cannot write", metadata: [
+                        "error": "\(error)", "held": "\(held)", "attempts": "\(attempts)",
+                    ])
+                    nextReport = Date(timeIntervalSinceNow: Self.faultReportInterval)
+                }
+                answerSubmitters(pending: &pending, acks: acks, because: error)
+                if case .transient(reopen: true) = error.fault {
+                    do { try parts.store.reopen() } catch { parts.logger.debug("reopening the store failed", metadata: ["error": "\(error)"]) }
+                }
+                pause(Self.retryWait(attempt: attempts), publisher: publisher, progress: &progress)
+                continue
             }
+            if let ended = parts.health.recovered() {
+                parts.logger.notice("the store writes again; held input is being committed", metadata: [
+                    "seconds": "\(Double(WallClock.millis() - ended.sinceMillis) / 1000)", "attempts": "\(attempts)",
+                ])
+            }
+            deliver(pending, outcomes, publisher: publisher, acks: acks, progress: &progress)
             return
         }
+    }
+
+    /// 50 ms, doubling to 1 s.
+    static func retryWait(attempt: Int) -> TimeInterval {
+        min(longestRetryWait, firstRetryWait * Double(1 << min(attempt - 1, 16)))
+    }
+
+    /// Waits before a retry, keeping the heartbeat going: subscribers see the service alive and
+    /// `last_seq` unchanged.
+    private func pause(_ seconds: TimeInterval, publisher: Socket, progress: inout Progress) {
+        let until = Date(timeIntervalSinceNow: seconds)
+        while Date() < until {
+            heartbeatIfDue(publisher, &progress)
+            let slice = min(until.timeIntervalSinceNow, max(0.001, progress.nextHeartbeat.timeIntervalSinceNow))
+            if slice > 0 { Thread.sleep(forTimeInterval: slice) }
+        }
+    }
+
+    /// While the store refuses writes, no submitter is kept waiting: every `submit` in the held batch
+    /// and in both queues is answered now (`unavailable`, or its own error for a refused article), and
+    /// its input stays queued without an envelope. It is stored once the store writes, so a re-sent
+    /// article is then answered as a duplicate with its seq.
+    private func answerSubmitters(pending: inout [CommitRequest], acks: Socket, because error: StoreError) {
+        let unavailable = APIReplyEncoding.error(InputError(
+            code: .unavailable, message: "the store cannot write (\(error.code ?? "error")): \(error.underlying); retry after a pause"))
+        func answer(_ request: inout CommitRequest) {
+            guard let envelope = request.envelope else { return }
+            send(acks, envelope, request.error.map(APIReplyEncoding.error) ?? unavailable)
+            request.envelope = nil
+        }
+        for i in pending.indices { answer(&pending[i]) }
+        parts.commits.update(answer)
+        parts.work.update { item in
+            guard let envelope = item.envelope else { return }
+            send(acks, envelope, unavailable)
+            item.envelope = nil
+        }
+    }
+
+    /// A fault that cannot pass: the submitters of the batch are answered, and the service is told to
+    /// stop (it exits non-zero with the fault as its last line).
+    private func stop(on error: StoreError, pending: [CommitRequest], acks: Socket) {
+        parts.logger.critical("the store has a fault that will not pass; stopping", metadata: ["error": "\(error)"])
+        parts.health.failed(error, held: pending.count + parts.commits.count + parts.work.count, atMillis: WallClock.millis())
+        _ = discard(pending, acks: acks)
+        parts.fault.raise(error)
+    }
+
+    /// Answers the submitters of requests that will not be stored; returns how many there were.
+    private func discard(_ batch: [CommitRequest], acks: Socket) -> Int {
+        let reply = APIReplyEncoding.error(InputError(code: .shuttingDown, message: "the service is stopping on a store fault; retry elsewhere or later"))
+        for request in batch { if let envelope = request.envelope { send(acks, envelope, reply) } }
+        return batch.count
+    }
+
+    private func deliver(_ batch: [CommitRequest], _ outcomes: [CommitOutcome], publisher: Socket, acks: Socket, progress: inout Progress) {
         for (request, outcome) in zip(batch, outcomes) {
             switch (outcome, request.item) {
             case (.stored(let seq, let rendered), .result(_, let result)):
-                lastSeq = seq
+                progress.lastSeq = seq
                 parts.counters.add(.stored)
                 publish(publisher, Topics.article(lang: result.lang), rendered.result)
                 for (event, json) in zip(result.events, rendered.events) {
@@ -113,7 +226,7 @@ final class Committer: Sendable {
                 preconditionFailure("commit outcome does not match its item")
             }
         }
-        publishedThrough = lastSeq
+        progress.publishedThrough = progress.lastSeq
     }
 
     private func stored(_ request: CommitRequest) -> Article? {

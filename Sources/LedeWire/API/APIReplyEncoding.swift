@@ -78,9 +78,10 @@ public enum APIReplyEncoding {
         return w.bytes
     }
 
-    /// `{"ok":true,"status","last_seq","uptime_seconds"}`
-    public static func health(status: String, lastSeq: Int64, uptimeSeconds: Double) -> [UInt8] {
-        var w = JSONWriter(capacity: 96)
+    /// `{"ok":true,"status","last_seq","uptime_seconds","store":{"writable", …}}`: `store` says since
+    /// when and why the store has refused writes, when it does.
+    public static func health(status: String, lastSeq: Int64, uptimeSeconds: Double, store: StoreStatus) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
         w.beginObject()
         w.rawKey("\"ok\":")
         w.bool(true)
@@ -90,7 +91,53 @@ public enum APIReplyEncoding {
         w.int64(lastSeq)
         w.rawKey("\"uptime_seconds\":")
         w.double(uptimeSeconds)
+        w.rawKey("\"store\":")
+        w.beginObject()
+        w.rawKey("\"writable\":")
+        w.bool(store.fault == nil)
+        w.rawKey("\"failures\":")
+        w.int64(Int64(store.failures))
+        if let fault = store.fault {
+            w.rawKey("\"since\":")
+            w.string(Timestamps.iso8601(millisSince1970: fault.sinceMillis))
+            w.rawKey("\"reason\":")
+            w.string(fault.reason)
+            w.rawKey("\"code\":")
+            if let code = fault.code { w.string(code) } else { w.null() }
+            w.rawKey("\"held\":")
+            w.int64(Int64(fault.held))
+        }
+        w.endObject()
         w.endObject()
         return w.bytes
+    }
+}
+
+/// The store as `health` reports it.
+public struct StoreStatus: Sendable, Equatable {
+    /// Why the store refuses writes, since when; nil while it takes them.
+    public struct Fault: Sendable, Equatable {
+        public var reason: String
+        /// SQLite's name for the failure (`SQLITE_FULL`, …), when it gave one.
+        public var code: String?
+        public var sinceMillis: Int64
+        /// Inputs accepted and waiting for the store: the batch being retried and the queues.
+        public var held: Int
+
+        public init(reason: String, code: String?, sinceMillis: Int64, held: Int) {
+            self.reason = reason
+            self.code = code
+            self.sinceMillis = sinceMillis
+            self.held = held
+        }
+    }
+
+    public var fault: Fault?
+    /// Commits that failed since the service started.
+    public var failures: Int
+
+    public init(fault: Fault? = nil, failures: Int = 0) {
+        self.fault = fault
+        self.failures = failures
     }
 }

@@ -7,7 +7,7 @@ import ZeroMQ
 struct Push: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sends articles: JSON, JSON lines or plain text files ('-' for stdin).",
-        discussion: "Without --ack, articles go to the PULL socket (default tcp://127.0.0.1:5557). With --ack, each is submitted on the API (default tcp://127.0.0.1:5559) and retried until the service acknowledges it as committed; refused articles are reported on stderr and make the exit code 1.")
+        discussion: "Without --ack, articles go to the PULL socket (default tcp://127.0.0.1:5557). With --ack, each is submitted on the API (default tcp://127.0.0.1:5559) and retried until the service acknowledges it as committed (refusals that can pass, such as busy or unavailable, are retried too); refused articles are reported on stderr and make the exit code 1.")
 
     @Option(help: "Endpoint to send to (PULL socket, or the API with --ack).") var endpoint: String?
     @Flag(help: "Wait for each article's durable acknowledgement, retrying until there is one.") var ack = false
@@ -30,8 +30,20 @@ struct Push: AsyncParsableCommand {
         if ack {
             let requests = RequestClient(context: context, endpoint: endpoint ?? "tcp://127.0.0.1:5559", timeout: timeout, retries: retries, curve: try client.curve())
             for message in messages {
-                let reply: JSONValue
-                do { reply = try requests.request(Requests.submit(article: message)) } catch { throw CLIError("\(error)") }
+                var reply: JSONValue
+                // A refusal that can pass (busy, unavailable, shutting_down, internal) is retried after
+                // a growing pause, for as long as the time-outs would have been waited out.
+                var pause = 0.1, waited = 0.0
+                while true {
+                    do { reply = try requests.request(Requests.submit(article: message)) } catch { throw CLIError("\(error)") }
+                    guard reply["ok"]?.boolValue != true,
+                        let code = reply["error"]?["code"]?.stringValue.flatMap(ErrorCode.init(rawValue:)), code.isRetryable,
+                        waited < timeout * Double(retries)
+                    else { break }
+                    try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
+                    waited += pause
+                    pause = min(pause * 2, 2)
+                }
                 if reply["ok"]?.boolValue == true {
                     let id = reply["article_id"]?.stringValue ?? "?", seq = reply["seq"]?.int64Value ?? 0
                     let dup = reply["duplicate"]?.boolValue == true ? " (already stored)" : ""
