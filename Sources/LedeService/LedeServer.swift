@@ -36,7 +36,7 @@ public final class LedeServer: @unchecked Sendable {
         self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
         self.store = try Store(
             path: configuration.databasePath, durability: configuration.durability, separateCheckpoints: true,
-            maxBytes: configuration.maxDatabaseBytes)
+            maxBytes: configuration.maxDatabaseBytes, waitingOutFaults: true)
         self.work = BoundedQueue(capacity: configuration.queueDepth)
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
     }

@@ -26,7 +26,7 @@ extension Store {
         let sql = "PRAGMA wal_checkpoint(PASSIVE)"
         do {
             let row: Row?
-            if let checkpointer {
+            if let checkpointer = try checkpointer {
                 row = try checkpointer.inDatabase { db in try Row.fetchOne(db, sql: sql) }
             } else {
                 row = try pool.writeWithoutTransaction { db in try Row.fetchOne(db, sql: sql) }

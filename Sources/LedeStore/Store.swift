@@ -24,16 +24,30 @@ public final class Store: Sendable {
 
     /// The connections to the file. `reopen()` replaces them together; an operation in flight keeps
     /// the ones it started with, which close when it ends.
-    private let connections: Mutex<Connections>
+    private let connections: Mutex<Connections?>
+    /// Why the connections could not be opened, while they are not.
+    private let openFailure = Mutex<StoreError?>(nil)
     public let path: String
     let durability: Durability
     let separateCheckpoints: Bool
     /// The writer's size limit in bytes, 0 for none: kept here so that a reopened writer keeps it.
     private let sizeLimit = Atomic<Int>(0)
 
-    var pool: DatabasePool { connections.withLock { $0.pool } }
+    var pool: DatabasePool {
+        get throws(StoreError) { try opened().pool }
+    }
     /// A connection for `checkpoint()` alone, when checkpoints are taken off the writer.
-    var checkpointer: DatabaseQueue? { connections.withLock { $0.checkpointer } }
+    var checkpointer: DatabaseQueue? {
+        get throws(StoreError) { try opened().checkpointer }
+    }
+
+    private func opened() throws(StoreError) -> Connections {
+        if let connections = connections.withLock({ $0 }) { return connections }
+        throw openFailure.withLock { $0 } ?? StoreError(operation: "open \(path)", underlying: "not open", fault: .transient(reopen: true))
+    }
+
+    /// Whether the file is open. A store made with `waitingOutFaults` may not be, until `reopen()` works.
+    public var isOpen: Bool { connections.withLock { $0 != nil } }
 
     /// How much of the database file each connection maps into memory (address space, not memory).
     static let mappedBytes = 1 << 30
@@ -49,20 +63,40 @@ public final class Store: Sendable {
     ///
     /// `maxBytes`: the database file may not grow past this many bytes (0: no limit); past it, commits
     /// fail with `SQLITE_FULL` exactly as on a full disk.
-    public init(path: String, durability: Durability = .full, separateCheckpoints: Bool = false, maxBytes: Int = 0) throws {
+    ///
+    /// `waitingOutFaults`: when the file cannot be opened for a reason that can pass (it is read-only,
+    /// the disk is full, it is locked), the store is made unopened instead of failing: every operation
+    /// throws that reason until `reopen()` works. A file that cannot be opened at all (a wrong folder)
+    /// or never will be (not a database, a newer schema) still fails here.
+    public init(
+        path: String, durability: Durability = .full, separateCheckpoints: Bool = false, maxBytes: Int = 0,
+        waitingOutFaults: Bool = false
+    ) throws {
         self.path = path
         self.durability = durability
         self.separateCheckpoints = separateCheckpoints
         sizeLimit.store(maxBytes, ordering: .relaxed)
-        connections = Mutex(try Store.open(path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: maxBytes))
+        do {
+            connections = Mutex(try Store.open(path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: maxBytes))
+        } catch let error as StoreError where waitingOutFaults && error.fault.isTransient && !(error.code ?? "").hasPrefix("SQLITE_CANTOPEN") {
+            connections = Mutex(nil)
+            openFailure.withLock { $0 = error }
+        }
     }
 
     /// Opens the connections afresh: after a fault that may have left the old ones seeing a stale or
-    /// read-only file. Throws as `init` does, and keeps the old connections then.
+    /// read-only file, or when they could not be opened at all. Throws as `init` does, and keeps the
+    /// old connections then.
     public func reopen() throws {
-        let fresh = try Store.open(
-            path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: sizeLimit.load(ordering: .relaxed))
-        connections.withLock { $0 = fresh }
+        do {
+            let fresh = try Store.open(
+                path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: sizeLimit.load(ordering: .relaxed))
+            connections.withLock { $0 = fresh }
+            openFailure.withLock { $0 = nil }
+        } catch let error as StoreError {
+            if !isOpen { openFailure.withLock { $0 = error } }
+            throw error
+        }
     }
 
     /// Limits the size of the database file from the next write on (0: no limit beyond SQLite's own).

@@ -65,7 +65,7 @@ public enum ErrorCode: String, CaseIterable, Sendable, Hashable {
     /// `submit`: the work queue stayed full; retry after a pause.
     case busy
     /// `submit`: the store cannot write for now (disk full, I/O error, read-only file); nothing was
-    /// acknowledged. Retry after a pause: the service takes writes again by itself once the store does.
+    /// acknowledged. `replay`, `get`, `stats`: the store cannot be read for now. Retry after a pause: the service takes writes again by itself once the store does.
     case unavailable
     /// `submit`: the service is stopping; retry elsewhere or later.
     case shuttingDown = "shutting_down"

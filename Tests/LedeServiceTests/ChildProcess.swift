@@ -20,10 +20,19 @@ final class ChildLede {
     let stderr = Pipe()
     var ready: [String: String] = [:]
 
-    init(database: String, extraArguments: [String] = []) throws {
-        process.executableURL = productsDirectory.appendingPathComponent("lede")
-        process.arguments = ["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "tcp://127.0.0.1:*",
-                             "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--workers", "2"] + extraArguments
+    /// `user`: runs the child as that uid and gid (through `setpriv`), for what only an unprivileged
+    /// process meets, such as a file it may not write.
+    init(database: String, extraArguments: [String] = [], user: (uid: UInt32, gid: UInt32)? = nil) throws {
+        let lede = productsDirectory.appendingPathComponent("lede")
+        let arguments = ["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "tcp://127.0.0.1:*",
+                         "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--workers", "2"] + extraArguments
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", lede.path] + arguments
+        } else {
+            process.executableURL = lede
+            process.arguments = arguments
+        }
         process.standardOutput = stdout
         process.standardError = stderr
         let exited = self.exited
@@ -43,6 +52,9 @@ final class ChildLede {
     }
 
     func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
+
+    /// Everything the child wrote on stderr, once it has exited.
+    var errorOutput: String { String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
 
     /// Waits for the exit; returns the status, or nil on timeout (the child is then killed).
     func waitForExit(timeout: TimeInterval) -> Int32? {

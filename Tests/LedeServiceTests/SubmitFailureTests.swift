@@ -40,35 +40,4 @@ final class SubmitFailureTests: XCTestCase {
         XCTAssertEqual(retried["ok"]?.boolValue, true)
         XCTAssertEqual(retried["duplicate"]?.boolValue, false, "the refused submit had not been stored")
     }
-
-    /// A store that refuses to write (here a trigger that aborts every insert of an article) fails the
-    /// commit: the submitter gets `internal`, nothing of the batch is stored, and the service goes on.
-    func testSubmitAnswersInternalWhenTheStoreCannotCommitAndNothingIsHalfStored() throws {
-        let service = try RunningService()
-        defer { service.stop() }
-        let outside = try DatabaseQueue(path: service.databasePath)
-        try outside.write { try $0.execute(sql: """
-            CREATE TRIGGER refuse_articles BEFORE INSERT ON articles
-            BEGIN SELECT RAISE(ABORT, 'the disk is failing (test)'); END
-            """) }
-
-        let article = articleJSON(id: "kept-after-failure", body: exampleArticleBody)
-        let failed = try service.submit(article)
-        XCTAssertEqual(failed["ok"]?.boolValue, false)
-        XCTAssertEqual(failed["error"]?["code"]?.stringValue, "internal")
-        XCTAssertTrue(failed["error"]?["message"]?.stringValue?.contains("the disk is failing") == true, "the store's reason is passed on")
-        XCTAssertEqual(try stat(service, "results"), 0, "nothing of the failed batch is stored")
-        let health = try service.requests().request(Requests.simple("health"))
-        XCTAssertEqual(health["status"]?.stringValue, "ok", "the service keeps running")
-
-        try outside.write { try $0.execute(sql: "DROP TRIGGER refuse_articles") }
-        let retried = try service.submit(article)
-        XCTAssertEqual(retried["ok"]?.boolValue, true)
-        XCTAssertEqual(retried["seq"]?.int64Value, 1, "the failed commit used no seq")
-        XCTAssertEqual(try stat(service, "results"), 1)
-    }
-
-    private func stat(_ service: RunningService, _ name: String) throws -> Int64 {
-        try service.requests().request(Requests.simple("stats"))[name]?.int64Value ?? -1
-    }
 }

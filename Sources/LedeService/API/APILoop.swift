@@ -183,8 +183,9 @@ final class APILoop: @unchecked Sendable {
             respond(router, envelope) {
                 let store = parts.health.status
                 let status = intakeClosed.load(ordering: .relaxed) ? "stopping" : store.fault == nil ? "ok" : "store_unavailable"
+                // A store that cannot be read (not opened yet) leaves `last_seq` at 0: health still answers.
                 return APIReplyEncoding.health(
-                    status: status, lastSeq: try parts.store.lastSeq(), uptimeSeconds: Date().timeIntervalSince(startedAt), store: store)
+                    status: status, lastSeq: (try? parts.store.lastSeq()) ?? 0, uptimeSeconds: Date().timeIntervalSince(startedAt), store: store)
             }
         }
     }
@@ -192,6 +193,8 @@ final class APILoop: @unchecked Sendable {
     private func respond(_ router: Socket, _ envelope: [[UInt8]], _ body: () throws -> [UInt8]) {
         do {
             reply(router, envelope, try body())
+        } catch let error as StoreError where error.fault.isTransient {
+            reply(router, envelope, APIReplyEncoding.error(InputError(code: .unavailable, message: "the store cannot be read now: \(error); retry after a pause")))
         } catch {
             parts.logger.error("api request failed", metadata: ["error": "\(error)"])
             reply(router, envelope, APIReplyEncoding.error(InputError(code: .internal, message: "\(error)")))

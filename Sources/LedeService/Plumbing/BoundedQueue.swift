@@ -62,6 +62,12 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return out
     }
 
+    /// Whether `close()` was called.
+    var isClosed: Bool {
+        condition.lock(); defer { condition.unlock() }
+        return closed
+    }
+
     /// Changes queued elements in place, in order, without taking them: how the committer answers the
     /// submitters waiting in the queues while the store refuses writes.
     func update(_ body: (inout Element) -> Void) {

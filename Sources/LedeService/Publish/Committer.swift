@@ -40,7 +40,6 @@ final class Committer: Sendable {
     func run(context: Context, ready: StartupLatch<String>) {
         let publisher: Socket
         let acks: Socket
-        var progress: Progress
         do {
             publisher = try Socket(context, .pub)
             try publisher.setSendHighWaterMark(parts.configuration.publishHighWaterMark)
@@ -52,14 +51,12 @@ final class Committer: Sendable {
             acks = try Socket(context, .push)
             try acks.setSendHighWaterMark(0)  // never block the writer on a slow API loop
             try acks.connect(parts.acknowledgements)
-            let lastSeq = try parts.store.lastSeq()
-            progress = Progress(lastSeq: lastSeq, publishedThrough: try republishOutbox(on: publisher))
             ready.succeed(try publisher.lastEndpoint)
         } catch {
             ready.fail(error)
             return
         }
-
+        var progress = openStore(publisher: publisher, acks: acks)
         var nextTrim = Date(timeIntervalSinceNow: Self.trimInterval)
         var dropped = 0
         while true {
@@ -89,6 +86,59 @@ final class Committer: Sendable {
         acks.close()
     }
 
+    /// Reads where the store stands and re-publishes its outbox, waiting while the store cannot be
+    /// opened or read for a reason that can pass (the service has started meanwhile: `health` says
+    /// why, submitters are answered `unavailable`, input waits in the queues).
+    private func openStore(publisher: Socket, acks: Socket) -> Progress {
+        var attempts = 0
+        var nextReport = Date.distantFuture
+        while true {
+            do {
+                if !parts.store.isOpen { try parts.store.reopen() }
+                let lastSeq = try parts.store.lastSeq()
+                let progress = Progress(lastSeq: lastSeq, publishedThrough: try republishOutbox(on: publisher))
+                if let ended = parts.health.recovered() {
+                    parts.logger.notice("the store opened; held input is being committed", metadata: [
+                        "seconds": "\(Double(WallClock.millis() - ended.sinceMillis) / 1000)", "attempts": "\(attempts)",
+                    ])
+                }
+                return progress
+            } catch {
+                let error = error as? StoreError ?? StoreError(operation: "open", underlying: "\(error)")
+                var stopped = Progress(lastSeq: 0, publishedThrough: 0, stopped: true)
+                guard error.fault.isTransient else {
+                    stop(on: error, pending: [], acks: acks)
+                    return stopped
+                }
+                if parts.commits.isClosed {
+                    parts.logger.critical("stopping before the store could be opened", metadata: ["error": "\(error)"])
+                    stopped.nextHeartbeat = .distantFuture
+                    return stopped
+                }
+                attempts += 1
+                report(error, attempts: attempts, held: parts.commits.count + parts.work.count, nextReport: &nextReport)
+                var none: [CommitRequest] = []
+                answerSubmitters(pending: &none, acks: acks, because: error)
+                _ = DispatchSemaphore(value: 0).wait(timeout: .now() + Self.retryWait(attempt: attempts))
+            }
+        }
+    }
+
+    /// Records a failed attempt; logs it when the fault starts and every `faultReportInterval`.
+    private func report(_ error: StoreError, attempts: Int, held: Int, nextReport: inout Date) {
+        if parts.health.failed(error, held: held, atMillis: WallClock.millis()) {
+            parts.logger.error("the store cannot write; holding input and retrying until it can", metadata: [
+                "error": "\(error)", "held": "\(held)",
+            ])
+            nextReport = Date(timeIntervalSinceNow: Self.faultReportInterval)
+        } else if Date() >= nextReport {
+            parts.logger.warning("the store still cannot write", metadata: [
+                "error": "\(error)", "held": "\(held)", "attempts": "\(attempts)",
+            ])
+            nextReport = Date(timeIntervalSinceNow: Self.faultReportInterval)
+        }
+    }
+
     private func heartbeatIfDue(_ publisher: Socket, _ progress: inout Progress) {
         guard Date() >= progress.nextHeartbeat else { return }
         publish(publisher, Topics.heartbeat, ResultEncoding.heartbeat(lastSeq: progress.lastSeq, timeMillis: WallClock.millis()))
@@ -113,18 +163,7 @@ final class Committer: Sendable {
                     return
                 }
                 attempts += 1
-                let held = pending.count + parts.commits.count + parts.work.count
-                if parts.health.failed(error, held: held, atMillis: WallClock.millis()) {
-                    parts.logger.error("the store cannot write; holding input and retrying until it can", metadata: [
-                        "error": "\(error)", "held": "\(held)",
-                    ])
-                    nextReport = Date(timeIntervalSinceNow: Self.faultReportInterval)
-                } else if Date() >= nextReport {
-                    parts.logger.warning("the store still cannot write", metadata: [
-                        "error": "\(error)", "held": "\(held)", "attempts": "\(attempts)",
-                    ])
-                    nextReport = Date(timeIntervalSinceNow: Self.faultReportInterval)
-                }
+                report(error, attempts: attempts, held: pending.count + parts.commits.count + parts.work.count, nextReport: &nextReport)
                 answerSubmitters(pending: &pending, acks: acks, because: error)
                 if case .transient(reopen: true) = error.fault {
                     do { try parts.store.reopen() } catch { parts.logger.debug("reopening the store failed", metadata: ["error": "\(error)"]) }
