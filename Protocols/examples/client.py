@@ -12,8 +12,12 @@ See Protocols/README.md for the protocol itself.
 import argparse
 import json
 import sys
+import time
 
 import zmq
+
+# Refusals about the service, not the article: the same submit may succeed after a pause.
+RETRYABLE = {"busy", "unavailable", "shutting_down", "internal"}
 
 DEFAULTS = {
     "pull": "tcp://127.0.0.1:5557",
@@ -95,7 +99,14 @@ def cmd_submit(args, context):
     api = Api(context, args.api or DEFAULTS["api"], args.timeout, args.retries)
     failed = 0
     for article in read_articles(args.files):
-        reply = api.request({"op": "submit", "article": json.loads(article)})
+        request = {"op": "submit", "article": json.loads(article)}
+        reply = api.request(request)
+        pause, waited = 0.1, 0.0
+        while not reply.get("ok") and reply["error"]["code"] in RETRYABLE and waited < 300:
+            time.sleep(pause)  # the store may be full or the queue busy: back off, then ask again
+            waited += pause
+            pause = min(pause * 2, 2.0)
+            reply = api.request(request)
         print(json.dumps(reply, ensure_ascii=False))
         failed += not reply.get("ok")
     sys.exit(1 if failed else 0)

@@ -38,6 +38,7 @@ class FakeLede:
         self.pull.bind("tcp://127.0.0.1:*")
         self.requests, self.pushed = [], []
         self.ignore_next_submit = True
+        self.unavailable_submits = 0  # set to answer that many submits "unavailable" (a full disk)
         self.lock = threading.Lock()
         self.stop = False
 
@@ -61,7 +62,11 @@ class FakeLede:
                     if self.ignore_next_submit:
                         self.ignore_next_submit = False  # a lost reply: the client must retry
                         continue
-                    reply = {"ok": True, "article_id": request["article"].get("id", "x"), "seq": 9, "duplicate": False}
+                    if self.unavailable_submits > 0:
+                        self.unavailable_submits -= 1
+                        reply = {"ok": False, "error": {"code": "unavailable", "message": "the store cannot write (SQLITE_FULL); retry after a pause"}}
+                    else:
+                        reply = {"ok": True, "article_id": request["article"].get("id", "x"), "seq": 9, "duplicate": False}
                 elif request["op"] == "replay":
                     lo, hi = request.get("from_seq", 1), request.get("to_seq", 10**9)
                     types = request.get("types") or []
@@ -105,6 +110,15 @@ def main():
     replies = [json.loads(line) for line in out.stdout.splitlines()]
     check(out.returncode == 0 and len(replies) == 2 and all(r["ok"] for r in replies), "submit acknowledged after a retry")
     check(sum(r["op"] == "submit" for r in lede.requests) == 3, "the unanswered submit was resent once")
+
+    # submit while the store cannot write: "unavailable" is retried after a pause until acknowledged.
+    with lede.lock:
+        lede.requests.clear()
+    lede.unavailable_submits = 3
+    out = run("submit", "--api", api, "--timeout", "300", articles)
+    replies = [json.loads(line) for line in out.stdout.splitlines()]
+    check(out.returncode == 0 and len(replies) == 2 and all(r["ok"] for r in replies), "submit acknowledged once the store writes")
+    check(sum(r["op"] == "submit" for r in lede.requests) == 5, "each unavailable answer was followed by a retry")
 
     # push: both articles arrive on PULL.
     out = run("push", "--endpoint", pull, articles)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A store failure an operator can act on: what was being done, the underlying error, and whether it
@@ -24,7 +25,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             return
         }
         self.operation = operation
-        self.underlying = "\(error)"
+        // One line: GRDB quotes the failing statement, which may span several.
+        self.underlying = "\(error)".split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         if let error = error as? DatabaseError {
             code = StoreFault.name(of: error.extendedResultCode)
             fault = StoreFault(error.extendedResultCode)

@@ -47,7 +47,7 @@ enum ConfigurationFile {
             case "publish_hwm": c.publishHighWaterMark = Int32(try int())
             case "durability": c.durability = try durability(try string())
             case "max_database_mb":
-                guard let n = v.intValue, n > 0, n <= Int.max / (1 << 20) else { throw Failure(description: "config max_database_mb: expected a positive integer (megabytes)") }
+                guard let n = v.intValue, n >= 0, n <= Int.max / (1 << 20) else { throw Failure(description: "config max_database_mb: expected a whole number of megabytes, 0 for no limit") }
                 c.maxDatabaseBytes = n << 20
             case "max_message_bytes": c.limits.maxMessageBytes = try int()
             case "max_body_chars": c.limits.maxBodyScalars = try int()
@@ -78,7 +78,7 @@ enum ConfigurationFile {
         }
         if let v = env["LEDE_DURABILITY"] { c.durability = try durability(v) }
         if let v = env["LEDE_MAX_DATABASE_MB"] {
-            guard let n = Int(v), n > 0, n <= Int.max / (1 << 20) else { throw Failure(description: "LEDE_MAX_DATABASE_MB must be a positive integer (megabytes)") }
+            guard let n = Int(v), n >= 0, n <= Int.max / (1 << 20) else { throw Failure(description: "LEDE_MAX_DATABASE_MB must be a whole number of megabytes, 0 for no limit") }
             c.maxDatabaseBytes = n << 20
         }
         if let v = env["LEDE_MAX_MESSAGE_BYTES"] {

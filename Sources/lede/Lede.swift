@@ -20,7 +20,9 @@ struct Lede: AsyncParsableCommand {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
             if code == .validationFailure {
-                FileHandleOutput.stderr(fullMessage(for: error))
+                // One line, as every usage error: the usage text is one `--help` away.
+                let message = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "bad usage"
+                FileHandleOutput.stderr("lede: \(message) (see lede --help)")
                 Foundation.exit(2)
             }
             if error is ExitCode { Foundation.exit(code.rawValue) }

@@ -10,7 +10,7 @@ final class CommandLineTests: XCTestCase {
         var stderr: String
     }
 
-    func lede(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    func lede(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("lede")
         process.arguments = arguments
@@ -19,6 +19,7 @@ final class CommandLineTests: XCTestCase {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
@@ -47,6 +48,21 @@ final class CommandLineTests: XCTestCase {
         let run = try lede(["serve", "--config", file.path])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("unknown key \"workerz\""), run.stderr)
+    }
+
+    func testADatabaseSizeLimitMustBeAWholeNumberOfMegabytes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-config-\(UUID().uuidString).json")
+        try Data("{\"max_database_mb\": -5}".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let inFile = try lede(["serve", "--config", file.path])
+        XCTAssertEqual(inFile.status, 2)
+        XCTAssertEqual(inFile.stderr.split(separator: "\n").count, 1, inFile.stderr)
+        XCTAssertTrue(inFile.stderr.contains("max_database_mb"), inFile.stderr)
+
+        let inVariable = try lede(["serve"], environment: ["LEDE_MAX_DATABASE_MB": "lots"])
+        XCTAssertEqual(inVariable.status, 2)
+        XCTAssertEqual(inVariable.stderr.split(separator: "\n").count, 1, inVariable.stderr)
+        XCTAssertTrue(inVariable.stderr.contains("LEDE_MAX_DATABASE_MB"), inVariable.stderr)
     }
 
     func testAnUnreachableServiceIsARuntimeFailureInOneLine() throws {

@@ -114,6 +114,27 @@ final class StoreFaultProcessTests: XCTestCase {
         XCTAssertEqual(try stats(child)["results"]?.intValue, total, "each article is stored once")
     }
 
+    /// A stop asked for while the store refuses writes cannot drain: it waits `shutdown_timeout` for
+    /// the store, then exits 1 saying why and how much was not stored.
+    func testAStopWhileTheStoreIsFullWaitsItsTimeoutThenSaysWhatWasNotStored() throws {
+        let config = directory.appendingPathComponent("capped.json")
+        try Data(#"{"max_database_mb": 1, "shutdown_timeout": 2}"#.utf8).write(to: config)
+        let child = try ChildLede(database: database, extraArguments: ["--config", config.path])
+        let push = try pusher(child)
+        let filler = String(repeating: "Quân đội hai nước tập trận chung gần biên giới. ", count: 40)
+        var k = 0
+        XCTAssertTrue(try eventually(timeout: 60) {
+            for _ in 0..<20 { try push.send(Array(articleJSON(id: "stop-\(k)", body: "\(k). " + filler).utf8)); k += 1 }
+            return try health(child)["status"]?.stringValue == "store_unavailable"
+        }, "the capped database fills up")
+        child.signal(SIGTERM)
+        XCTAssertEqual(child.waitForExit(timeout: 30), 1, "a drain that cannot finish is a failure")
+        let lastLine = child.errorOutput.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(lastLine.contains("the store has refused writes since"), lastLine)
+        XCTAssertTrue(lastLine.contains("accepted inputs were not stored"), lastLine)
+        push.close()
+    }
+
     // MARK: Faults that do not pass
 
     func testAFaultThatCannotPassStopsTheServiceWithOneLineAndExitOne() throws {
