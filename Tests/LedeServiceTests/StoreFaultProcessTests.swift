@@ -186,15 +186,21 @@ final class StoreFaultProcessTests: XCTestCase {
         defer { child.signal(SIGKILL); _ = child.waitForExit(timeout: 10) }
         let total = 2500
         let body = exampleArticleBody
+        // When the producer's sends first and last waited for the service (a send times out after 100 ms).
+        let held = Mutex<(first: Date?, last: Date?)>((nil, nil))
         let sent = Atomic<Int>(0)
         let endpoint = try XCTUnwrap(child.ready["ingest_pull"])
         let producerStarted = Date()
         let producer = ProducerThread {
             let push = try Socket(Context(), .push)
+            try push.setSendTimeout(milliseconds: 100)
             try push.setLinger(milliseconds: 60_000)
             try push.connect(endpoint)
             for k in 0..<total {
-                try push.send(Array(articleJSON(id: "tmpfs-\(k)", body: "\(k). " + body).utf8))
+                let message = Array(articleJSON(id: "tmpfs-\(k)", body: "\(k). " + body).utf8)
+                while try push.send(message) == .wouldBlock {
+                    held.withLock { $0 = ($0.first ?? Date(), Date()) }
+                }
                 sent.add(1, ordering: .relaxed)
             }
             push.close()
@@ -203,6 +209,9 @@ final class StoreFaultProcessTests: XCTestCase {
         let fullAt = Date()
         let storedWhenFull = try stats(child)["results"]?.intValue ?? 0
         XCTAssertLessThan(storedWhenFull, total, "40 MB holds only part of the articles")
+        // The tmpfs grows once the producer has sent everything or is held back: the queues and socket
+        // buffers (a few thousand messages) may take in the rest without holding it.
+        XCTAssertTrue(eventually(timeout: 120) { sent.load(ordering: .relaxed) == total || held.withLock { $0.first } != nil })
 
         XCTAssertEqual(try runTool("/bin/mount", ["-o", "remount,size=300m", mountPoint]), 0)
         let grownAt = Date()
@@ -211,9 +220,12 @@ final class StoreFaultProcessTests: XCTestCase {
         XCTAssertNil(producer.failure(timeout: 300))
         XCTAssertTrue(try eventually(timeout: 600) { try stats(child)["results"]?.intValue == total }, "all \(total) articles are stored")
         let allStored = Date().timeIntervalSince(grownAt)
+        let heldFor = held.withLock { h in h.first.flatMap { first in h.last.map { $0.timeIntervalSince(first) } } } ?? 0
+        func seconds(_ t: TimeInterval) -> String { String(format: "%.1f s", t) }
         print("""
-            tmpfs: \(storedWhenFull) of \(total) stored when 40 MB was full (\(String(format: "%.1f", fullAt.timeIntervalSince(producerStarted))) s in); \
-            store writable \(String(format: "%.2f", writableAgain)) s after the tmpfs grew; all \(total) stored \(String(format: "%.1f", allStored)) s after; 0 lost
+            tmpfs: \(storedWhenFull) of \(total) stored when 40 MB was full (\(seconds(fullAt.timeIntervalSince(producerStarted))) in); \
+            the producer was held \(seconds(heldFor)); the store wrote again \(seconds(writableAgain)) after the tmpfs grew and \
+            all \(total) were stored \(seconds(allStored)) after; 0 lost
             """)
     }
 
