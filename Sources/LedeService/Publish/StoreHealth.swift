@@ -7,10 +7,9 @@ import Synchronization
 /// once and an operator sees why and since when.
 final class StoreHealth: Sendable {
     private let state = Mutex(StoreStatus())
-    /// `state.fault == nil`, readable without the lock on `submit`'s path.
+    /// `state.fault == nil`, readable without the lock: `recovered()` is called after every commit.
     private let writable = Atomic<Bool>(true)
 
-    var isWritable: Bool { writable.load(ordering: .acquiring) }
     var status: StoreStatus { state.withLock { $0 } }
 
     /// Records a failed commit. Returns true when it starts a fault (the store was writable before).
