@@ -6,6 +6,10 @@ struct Lede: AsyncParsableCommand {
     /// Exit codes as the README gives them: 0 success, 1 runtime failure, 2 usage error; errors go to
     /// stderr in one clear line.
     static func main() async {
+        if CommandLine.arguments.dropFirst().first == "--version" {
+            print(VersionText.make())
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -34,9 +38,10 @@ struct Lede: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lede",
         abstract: "Turns a stream of news articles into entities and events, stored and replayable.",
+        discussion: "lede --version prints the version and the shipped models' versions.",
         subcommands: [
-            Serve.self, Push.self, Subscribe.self, Replay.self, Extract.self, Eval.self, Train.self, Bench.self,
-            Keygen.self,
+            Serve.self, Push.self, Subscribe.self, Replay.self, Health.self, Stats.self, Get.self, Extract.self,
+            Eval.self, Train.self, Bench.self, Keygen.self,
         ]
     )
 }

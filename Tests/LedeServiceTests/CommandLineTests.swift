@@ -4,29 +4,8 @@ import XCTest
 /// The `lede` executable's contract: exit codes (0 success, 1 runtime failure, 2 usage error), one
 /// clear line on stderr, and `extract` giving the sample article's people, places and dates offline.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func lede(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("lede")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    func lede(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> LedeRun {
+        try runLedeCommand(arguments, stdin: stdin, environment: environment)
     }
 
     func testAUsageErrorExitsWithTwo() throws {
@@ -120,4 +99,31 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(String(v), m["text"] as? String)
         }
     }
+}
+
+/// What a `lede` command did.
+struct LedeRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `lede` with `arguments` from the repository's root and waits for it.
+func runLedeCommand(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> LedeRun {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("lede")
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return LedeRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }
