@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // libzmq through pkg-config; Debian's libzmq3-dev provides it.
@@ -54,6 +58,20 @@ let package = Package(
             dependencies: [
                 "ZeroMQ", "CMalloc", "LedeModel", "LedeExtraction", "LedeWire", "LedeStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The HTTP side port for people and orchestrators: health, readiness, Prometheus metrics, replay,
+        // Server-Sent Events and the live page (Hummingbird).
+        .target(
+            name: "LedeHTTP",
+            dependencies: [
+                "LedeService", "LedeStore", "LedeWire", "LedeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -64,11 +82,12 @@ let package = Package(
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeService", "LedeClient", "LedeEvaluation", "LedeModel", "LedeExtraction", "LedeWire", "LedeStore",
-                "ZeroMQ",
+                "LedeService", "LedeHTTP", "LedeClient", "LedeEvaluation", "LedeModel", "LedeExtraction", "LedeWire",
+                "LedeStore", "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
@@ -81,9 +100,11 @@ let package = Package(
         .testTarget(
             name: "LedeServiceTests",
             dependencies: [
-                "LedeService", "LedeClient", "LedeStore", "LedeWire", "LedeModel", "LedeExtraction", "ZeroMQ",
+                "LedeService", "LedeHTTP", "LedeClient", "LedeStore", "LedeWire", "LedeModel", "LedeExtraction", "ZeroMQ",
                 // Only to break the store from outside in a failure test.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

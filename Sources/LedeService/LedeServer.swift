@@ -13,14 +13,18 @@ public final class LedeServer: @unchecked Sendable {
     public let configuration: ServiceConfiguration
     let logger: Logger
     let context = Context()
-    let store: Store
+    /// The database: read-only use from outside the service (replay, events for HTTP).
+    public let store: Store
     private let databaseLock: DatabaseLock
     let counters = ServiceCounters()
+    public let metrics: ServiceMetrics
     let health = StoreHealth()
     /// Raised by the committer on a store fault that cannot pass; `LedeService` then stops and fails.
     let fault = FaultSignal()
     let work: BoundedQueue<WorkItem>
     let commits: BoundedQueue<CommitRequest>
+    /// What the loops share.
+    let parts: ServiceParts
     private var threads: (ingest: ServiceThread, workers: [ServiceThread], committer: ServiceThread, api: ServiceThread)?
     private var checkpoints: (loop: Checkpointer, thread: ServiceThread)?
     private var ingest: IngestLoop?
@@ -29,9 +33,11 @@ public final class LedeServer: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    public init(configuration: ServiceConfiguration, logger: Logger = Logger(label: "lede")) throws {
+    /// `metrics`: where the service's measurements go (`LedeHTTP` exports them); by default nowhere.
+    public init(configuration: ServiceConfiguration, logger: Logger = Logger(label: "lede"), metrics: ServiceMetrics = ServiceMetrics()) throws {
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
         MallocTuning.limitArenas(toWorkers: configuration.workers)
         self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
         self.store = try Store(
@@ -39,19 +45,19 @@ public final class LedeServer: @unchecked Sendable {
             maxBytes: configuration.maxDatabaseBytes, waitingOutFaults: true)
         self.work = BoundedQueue(capacity: configuration.queueDepth)
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
+        self.parts = ServiceParts(
+            store: store, health: health, fault: fault, work: work, commits: commits, configuration: configuration,
+            counters: counters, metrics: metrics, logger: logger, acknowledgements: "inproc://lede-acknowledgements")
     }
 
     /// Starts every loop and returns the endpoints they bound.
     public func start(extractor: Extractor) throws -> BoundEndpoints {
-        let acknowledgements = "inproc://lede-acknowledgements"
         if let security = configuration.security {
             let zap = ZAPHandler(allowed: security.allowedClientKeys, logger: logger)
             try zap.start(context: context)
             self.zap = zap
         }
-        let parts = ServiceParts(
-            store: store, health: health, fault: fault, work: work, commits: commits, configuration: configuration, counters: counters, logger: logger,
-            acknowledgements: acknowledgements)
+        let parts = self.parts
         let api = APILoop(parts)
         let apiReady = StartupLatch<String>()
         let apiThread = ServiceThread(name: "lede-api") { [context] in api.run(context: context, ready: apiReady) }
@@ -72,11 +78,12 @@ public final class LedeServer: @unchecked Sendable {
         checkpointThread.start()
         lock.withLock { checkpoints = (checkpointer, checkpointThread) }
 
-        let workers = ExtractionWorkers(work: work, commits: commits, extractor: extractor, checks: InputChecks(limits: configuration.limits), logger: logger)
+        let workers = ExtractionWorkers(
+            work: work, commits: commits, extractor: extractor, checks: InputChecks(limits: configuration.limits), metrics: metrics, logger: logger)
         let workerThreads = (0..<max(1, configuration.workers)).map { i in ServiceThread(name: "lede-worker-\(i)") { workers.run() } }
         workerThreads.forEach { $0.start() }
 
-        let ingest = IngestLoop(work: work, configuration: configuration, counters: counters, logger: logger)
+        let ingest = IngestLoop(work: work, configuration: configuration, counters: counters, metrics: metrics, logger: logger)
         let ingestReady = StartupLatch<(sub: String?, pull: String?)>()
         let ingestThread = ServiceThread(name: "lede-ingest") { [context] in ingest.run(context: context, ready: ingestReady) }
         ingestThread.start()
@@ -110,6 +117,24 @@ public final class LedeServer: @unchecked Sendable {
 
     /// What `health` reports of the store: whether it takes writes, and if not why and since when.
     public var storeStatus: StoreStatus { health.status }
+
+    /// Whether every loop runs: started, and not stopping.
+    public var isRunning: Bool { lock.withLock { threads != nil && !stopped } }
+
+    /// Whether the service takes input now, and if not, every reason: the store refuses writes, the
+    /// service is not started or is stopping, the work queue is full.
+    public var readiness: (ready: Bool, reasons: [String]) {
+        var reasons: [String] = []
+        if !isRunning { reasons.append("the service is not running (starting or stopping)") }
+        if let fault = health.status.fault {
+            reasons.append("the store cannot write since \(Timestamps.iso8601(millisSince1970: fault.sinceMillis)): \(fault.reason)")
+        }
+        if work.count >= work.capacity { reasons.append("the work queue is full (\(work.capacity) articles)") }
+        return (reasons.isEmpty, reasons)
+    }
+
+    /// The counters `stats` answers with (see `ServiceParts.statistics()`).
+    public func statistics() throws -> [(String, Int64)] { try parts.statistics() }
 
     /// Graceful shutdown, in dependency order: intake stops, workers finish what was accepted, the
     /// committer commits and publishes it all, the API loop sends the last acknowledgements.

@@ -13,6 +13,22 @@ struct ServiceParts: Sendable {
     let commits: BoundedQueue<CommitRequest>
     let configuration: ServiceConfiguration
     let counters: ServiceCounters
+    let metrics: ServiceMetrics
     let logger: Logger
     let acknowledgements: String
+}
+
+extension ServiceParts {
+    /// The counters `stats` answers with: the store's counts, the service's counters, queue depths and
+    /// store health. Also sets the queue-depth gauges, so a scrape sees them as of now.
+    func statistics() throws -> [(String, Int64)] {
+        metrics.workQueue.record(work.count)
+        metrics.commitQueue.record(commits.count)
+        let status = health.status
+        let live: [(String, Int64)] = [
+            ("queue.work", Int64(work.count)), ("queue.commit", Int64(commits.count)),
+            ("store.writable", status.fault == nil ? 1 : 0), ("store.failures", Int64(status.failures)),
+        ]
+        return try store.counts() + counters.snapshot + live
+    }
 }

@@ -35,6 +35,7 @@ enum ConfigurationFile {
             case "ingest_pull": c.ingestPull = v.isNull ? nil : try string()
             case "publish": c.publish = try string()
             case "api": c.api = try string()
+            case "http": c.http = v.isNull ? nil : try hostPort(try string(), "config http")
             case "workers": c.workers = max(1, try int())
             case "queue_depth": c.queueDepth = max(1, try int())
             case "batch_size": c.batchSize = max(1, try int())
@@ -72,6 +73,7 @@ enum ConfigurationFile {
         if let v = env["LEDE_INGEST_PULL"] { c.ingestPull = v == "none" ? nil : v }
         if let v = env["LEDE_PUBLISH"] { c.publish = v }
         if let v = env["LEDE_API"] { c.api = v }
+        if let v = env["LEDE_HTTP"] { c.http = v == "none" ? nil : try hostPort(v, "LEDE_HTTP") }
         if let v = env["LEDE_WORKERS"] {
             guard let n = Int(v), n > 0 else { throw Failure(description: "LEDE_WORKERS must be a positive integer") }
             c.workers = n
@@ -85,6 +87,14 @@ enum ConfigurationFile {
             guard let n = Int(v), n > 0 else { throw Failure(description: "LEDE_MAX_MESSAGE_BYTES must be a positive integer") }
             c.limits.maxMessageBytes = n
         }
+    }
+
+    /// `HOST:PORT` for the HTTP side port (`none` is handled by the caller), checked.
+    static func hostPort(_ s: String, _ name: String) throws -> String {
+        guard let colon = s.lastIndex(of: ":"), let port = Int(s[s.index(after: colon)...]), (0...65535).contains(port),
+            !s[..<colon].isEmpty
+        else { throw Failure(description: "\(name) must be HOST:PORT (for example 0.0.0.0:8558) or none, got \"\(s)\"") }
+        return s
     }
 
     static func durability(_ s: String) throws -> Store.Durability {

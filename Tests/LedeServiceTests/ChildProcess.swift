@@ -19,13 +19,15 @@ final class ChildLede {
     let stdout = Pipe()
     let stderr = Pipe()
     var ready: [String: String] = [:]
+    private var exitedOnce = false
 
     /// `user`: runs the child as that uid and gid (through `setpriv`), for what only an unprivileged
     /// process meets, such as a file it may not write.
     init(database: String, extraArguments: [String] = [], user: (uid: UInt32, gid: UInt32)? = nil) throws {
         let lede = productsDirectory.appendingPathComponent("lede")
         let arguments = ["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "tcp://127.0.0.1:*",
-                         "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--workers", "2"] + extraArguments
+                         "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--http", "127.0.0.1:0",
+                         "--workers", "2"] + extraArguments
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", lede.path] + arguments
@@ -58,6 +60,9 @@ final class ChildLede {
 
     /// Waits for the exit; returns the status, or nil on timeout (the child is then killed).
     func waitForExit(timeout: TimeInterval) -> Int32? {
+        // Already waited for (the exit signal is taken once): the status stands.
+        if !process.isRunning, exitedOnce { return process.terminationStatus }
+        defer { exitedOnce = !process.isRunning }
         guard exited.wait(timeout: .now() + timeout) == .success else {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

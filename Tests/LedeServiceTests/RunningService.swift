@@ -23,7 +23,7 @@ final class RunningService {
 
     var databasePath: String { directory.appendingPathComponent("lede.sqlite").path }
 
-    init(directory: URL? = nil, configure: (inout ServiceConfiguration) -> Void = { _ in }) throws {
+    init(directory: URL? = nil, metrics: ServiceMetrics = ServiceMetrics(), configure: (inout ServiceConfiguration) -> Void = { _ in }) throws {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("lede-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.directory = directory
@@ -38,7 +38,7 @@ final class RunningService {
         configure(&configuration)
         var logger = Logger(label: "lede-test")
         logger.logLevel = .warning
-        server = try LedeServer(configuration: configuration, logger: logger)
+        server = try LedeServer(configuration: configuration, logger: logger, metrics: metrics)
         endpoints = try server.start(extractor: Self.extractor)
     }
 

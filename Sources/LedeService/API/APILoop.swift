@@ -129,6 +129,7 @@ final class APILoop: @unchecked Sendable {
         switch request {
         case .failure(let error):
             parts.counters.add(.received)
+            parts.metrics.received(.api)
             reply(router, envelope, APIReplyEncoding.error(error))
             // Recorded and reported like any refused input; the reply has already gone.
             let checks = InputChecks(limits: parts.configuration.limits)
@@ -145,13 +146,16 @@ final class APILoop: @unchecked Sendable {
             }
         case .success(.submit(let article)):
             parts.counters.add(.received)
+            parts.metrics.received(.api)
             if intakeClosed.load(ordering: .acquiring) {
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: .shuttingDown, message: "the service is shutting down; retry elsewhere or later")))
             } else if let fault = parts.health.status.fault {
+                parts.metrics.unavailable.increment()
                 reply(router, envelope, APIReplyEncoding.error(InputError(
                     code: .unavailable, message: "the store cannot write (\(fault.code ?? "error")) since \(Timestamps.iso8601(millisSince1970: fault.sinceMillis)); retry after a pause")))
             } else if !parts.work.put(WorkItem(source: .api, payload: .article(article), receivedAtMillis: received, envelope: envelope), timeout: 0.25) {
                 parts.counters.add(.busy)
+                parts.metrics.busy.increment()
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: .busy, message: "the work queue is full; retry after a pause")))
             }
         case .success(.replay(let filter)):
@@ -171,14 +175,7 @@ final class APILoop: @unchecked Sendable {
                 return APIReplyEncoding.article(article, result: found.result?.json)
             }
         case .success(.stats):
-            respond(router, envelope) {
-                let store = parts.health.status
-                let live: [(String, Int64)] = [
-                    ("queue.work", Int64(parts.work.count)), ("queue.commit", Int64(parts.commits.count)),
-                    ("store.writable", store.fault == nil ? 1 : 0), ("store.failures", Int64(store.failures)),
-                ]
-                return APIReplyEncoding.stats(try parts.store.counts() + parts.counters.snapshot + live)
-            }
+            respond(router, envelope) { APIReplyEncoding.stats(try parts.statistics()) }
         case .success(.health):
             respond(router, envelope) {
                 let store = parts.health.status

@@ -24,6 +24,9 @@ final class Committer: Sendable {
     static let longestRetryWait: TimeInterval = 1
     /// While the store refuses writes, the log says so when it starts, this often, and when it ends.
     static let faultReportInterval: TimeInterval = 30
+    /// Each refused input is logged at debug; at info, a summary by code this often (a flood of bad
+    /// input must not flood the log).
+    static let rejectSummaryInterval: TimeInterval = 60
 
     init(_ parts: ServiceParts) { self.parts = parts }
 
@@ -34,6 +37,9 @@ final class Committer: Sendable {
         var nextHeartbeat = Date()
         /// Set by a fault that cannot pass: nothing more is stored.
         var stopped = false
+        /// Refused inputs since the last summary, by code.
+        var rejectedSinceSummary: [String: Int] = [:]
+        var nextRejectSummary = Date(timeIntervalSinceNow: Committer.rejectSummaryInterval)
     }
 
     /// Binds PUB, re-publishes the outbox, then commits until the queue is closed and drained.
@@ -68,6 +74,7 @@ final class Committer: Sendable {
                 commit(batch, publisher: publisher, acks: acks, progress: &progress)
             }
             heartbeatIfDue(publisher, &progress)
+            summarizeRejectsIfDue(&progress)
             if Date() >= nextTrim {
                 let started = Date()
                 MallocTuning.releaseFreeMemory()
@@ -139,6 +146,18 @@ final class Committer: Sendable {
         }
     }
 
+    private func summarizeRejectsIfDue(_ progress: inout Progress) {
+        guard Date() >= progress.nextRejectSummary else { return }
+        progress.nextRejectSummary = Date(timeIntervalSinceNow: Self.rejectSummaryInterval)
+        guard !progress.rejectedSinceSummary.isEmpty else { return }
+        let byCode = progress.rejectedSinceSummary.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        parts.logger.info("refused inputs", metadata: [
+            "count": "\(progress.rejectedSinceSummary.values.reduce(0, +))", "by_code": "\(byCode)",
+            "seconds": "\(Int(Self.rejectSummaryInterval))",
+        ])
+        progress.rejectedSinceSummary = [:]
+    }
+
     private func heartbeatIfDue(_ publisher: Socket, _ progress: inout Progress) {
         guard Date() >= progress.nextHeartbeat else { return }
         publish(publisher, Topics.heartbeat, ResultEncoding.heartbeat(lastSeq: progress.lastSeq, timeMillis: WallClock.millis()))
@@ -152,6 +171,7 @@ final class Committer: Sendable {
         var nextReport = Date.distantFuture
         while true {
             let outcomes: [CommitOutcome]
+            let started = ContinuousClock.now
             do {
                 outcomes = try parts.store.commit(
                     pending.map(\.item), nowMillis: WallClock.millis(), publishedThrough: progress.publishedThrough, render: Self.render)
@@ -163,6 +183,8 @@ final class Committer: Sendable {
                     return
                 }
                 attempts += 1
+                parts.metrics.storeFailures.increment()
+                parts.metrics.storeWritable.record(0)
                 report(error, attempts: attempts, held: pending.count + parts.commits.count + parts.work.count, nextReport: &nextReport)
                 answerSubmitters(pending: &pending, acks: acks, because: error)
                 if case .transient(reopen: true) = error.fault {
@@ -171,7 +193,9 @@ final class Committer: Sendable {
                 pause(Self.retryWait(attempt: attempts), publisher: publisher, progress: &progress)
                 continue
             }
+            ServiceMetrics.record(parts.metrics.commitDuration, since: started)
             if let ended = parts.health.recovered() {
+                parts.metrics.storeWritable.record(1)
                 parts.logger.notice("the store writes again; held input is being committed", metadata: [
                     "seconds": "\(Double(WallClock.millis() - ended.sinceMillis) / 1000)", "attempts": "\(attempts)",
                 ])
@@ -240,24 +264,29 @@ final class Committer: Sendable {
             case (.stored(let seq, let rendered), .result(_, let result)):
                 progress.lastSeq = seq
                 parts.counters.add(.stored)
+                parts.metrics.stored.increment()
                 publish(publisher, Topics.article(lang: result.lang), rendered.result)
                 for (event, json) in zip(result.events, rendered.events) {
                     publish(publisher, Topics.event(type: event.type, lang: result.lang), json)
+                    parts.metrics.eventPublished(type: event.type, lang: result.lang)
                 }
                 if let envelope = request.envelope {
                     send(acks, envelope, APIReplyEncoding.submitted(articleID: stored(request)?.id ?? "", seq: seq, duplicate: false))
                 }
             case (.duplicate(let seq), _):
                 parts.counters.add(.duplicates)
+                parts.metrics.duplicates.increment()
                 if let envelope = request.envelope {
                     send(acks, envelope, APIReplyEncoding.submitted(articleID: stored(request)?.id ?? "", seq: seq, duplicate: true))
                 }
             case (.rejected(let id), .reject(let record)):
                 parts.counters.add(.rejected)
+                parts.metrics.rejected(code: record.code)
                 publish(publisher, Topics.reject, ResultEncoding.reject(
                     id: id, code: record.code, message: record.message, source: record.source, size: record.size,
                     sha256: record.sha256, articleID: record.articleID, receivedAtMillis: record.receivedAtMillis))
-                parts.logger.info("rejected input", metadata: ["reject.code": "\(record.code)", "reject.source": "\(record.source)", "reject.id": "\(id)"])
+                progress.rejectedSinceSummary[record.code, default: 0] += 1
+                parts.logger.debug("rejected input", metadata: ["reject.code": "\(record.code)", "reject.source": "\(record.source)", "reject.id": "\(id)"])
                 if let envelope = request.envelope, let error = request.error {
                     send(acks, envelope, APIReplyEncoding.error(error))
                 }
@@ -266,6 +295,7 @@ final class Committer: Sendable {
             }
         }
         progress.publishedThrough = progress.lastSeq
+        parts.metrics.lastSeq.record(progress.lastSeq)
     }
 
     private func stored(_ request: CommitRequest) -> Article? {

@@ -11,6 +11,7 @@ struct ExtractionWorkers: Sendable {
     let commits: BoundedQueue<CommitRequest>
     let extractor: Extractor
     let checks: InputChecks
+    let metrics: ServiceMetrics
     let logger: Logger
 
     func run() {
@@ -40,7 +41,9 @@ struct ExtractionWorkers: Sendable {
             let record = checks.reject(error, frames: [raw], byteCount: raw.count, source: item.source, at: item.receivedAtMillis, articleID: article.id)
             return CommitRequest(item: .reject(record), envelope: item.envelope, error: error)
         }
+        let started = ContinuousClock.now
         let result = extractor.extract(article)
+        ServiceMetrics.record(metrics.extractDuration, since: started)
         let stored = StoredArticle(
             article: article, publishedAtText: article.publishedAt?.iso, receivedAtMillis: item.receivedAtMillis,
             ingest: item.source.rawValue)

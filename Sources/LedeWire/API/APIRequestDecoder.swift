@@ -131,3 +131,37 @@ public enum APIRequestDecoder {
         InputError(code: ErrorCode.badRequest, message: message)
     }
 }
+
+extension APIRequestDecoder {
+    /// Replay's filters from URL query parameters (`/v1/replay?from_seq=1&types=ASSAULT,AID&lang=vi`):
+    /// the same names, checks and errors as the API's `replay` request. `types` may be repeated or
+    /// comma-separated; `since`/`until` are ISO 8601 or epoch milliseconds.
+    public static func replayFilter(query: [(name: String, value: String)]) -> Result<ReplayFilter, InputError> {
+        var members: [JSONMember] = []
+        var types: [JSONValue] = []
+        for (name, value) in query {
+            switch name {
+            case "types", "type":
+                types += value.split(separator: ",").map { .string(String($0)) }
+            case "from_seq", "to_seq", "limit", "since", "until":
+                // Digits are a number (a seq, a count, epoch milliseconds); anything else stays text and
+                // is refused or read as a date by the same checks as the API's.
+                members.append(JSONMember(name, value.allSatisfy(\.isASCIIDigit) && !value.isEmpty ? .number(value) : .string(value)))
+            case "lang", "entity":
+                members.append(JSONMember(name, .string(value)))
+            default:
+                return .failure(badRequest("unknown parameter \(ArticleDecoder.quoted(name)); known: from_seq, to_seq, since, until, types, lang, entity, limit"))
+            }
+        }
+        if !types.isEmpty { members.append(JSONMember("types", .array(types))) }
+        do throws(InputError) {
+            return .success(try replayQuery(.object(members)))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
+import LedeHTTP
 import LedeService
 import Logging
+import Prometheus
 import ServiceLifecycle
+import Synchronization
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +18,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "PUB endpoint to bind (default tcp://*:5558; LEDE_PUBLISH).") var publish: String?
     @Option(help: "API ROUTER endpoint to bind (default tcp://*:5559; LEDE_API).") var api: String?
     @Option(help: "Extraction workers (default one per core; LEDE_WORKERS).") var workers: Int?
+    @Option(help: "HTTP side port HOST:PORT for health, metrics and the live page, or 'none' (default 0.0.0.0:8558; LEDE_HTTP).") var http: String?
     @Option(help: "JSON configuration file.") var config: String?
 
     func run() async throws {
@@ -30,6 +34,11 @@ struct Serve: AsyncParsableCommand {
         if let ingestPull { configuration.ingestPull = ingestPull == "none" ? nil : ingestPull }
         if let publish { configuration.publish = publish }
         if let api { configuration.api = api }
+        if let http {
+            do { configuration.http = http == "none" ? nil : try ConfigurationFile.hostPort(http, "--http") } catch let error as ConfigurationFile.Failure {
+                throw ValidationError(error.description)
+            }
+        }
         if let workers {
             guard workers > 0 else { throw ValidationError("--workers must be at least 1") }
             configuration.workers = workers
@@ -38,21 +47,24 @@ struct Serve: AsyncParsableCommand {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "lede")
         let extractor = try loadExtractor()
+        warnAboutOpenSockets(configuration, logger)
+        let registry = PrometheusCollectorRegistry()
         let server: LedeServer
         do {
-            server = try LedeServer(configuration: configuration, logger: logger)
+            server = try LedeServer(configuration: configuration, logger: logger, metrics: HTTPSide.metrics(registry: registry))
         } catch {
             throw CLIError("cannot open the database: \(error)")
         }
-        let service = LedeService(server: server, extractor: extractor) { endpoints in
-            // One JSON line on stdout, so scripts and tests learn the real ports.
-            var line = "{\"ready\":true,\"publish\":\"\(endpoints.publish)\",\"api\":\"\(endpoints.api)\""
-            if let sub = endpoints.ingestSub { line += ",\"ingest_sub\":\"\(sub)\"" }
-            if let pull = endpoints.ingestPull { line += ",\"ingest_pull\":\"\(pull)\"" }
-            FileHandle.standardOutput.write(Data((line + "}\n").utf8))
+        let readyLine = ReadyLine(waitsForHTTP: configuration.http != nil)
+        let service = LedeService(server: server, extractor: extractor) { readyLine.set(endpoints: $0) }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: service)]
+        if let http = configuration.http, let colon = http.lastIndex(of: ":"), let port = Int(http[http.index(after: colon)...]) {
+            services.append(.init(service: HTTPSide(
+                server: server, registry: registry, host: String(http[..<colon]), port: port, logger: logger,
+                onStart: { readyLine.set(http: $0) })))
         }
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         // The group owns the bound on a graceful stop: past it, the service's drain is cancelled and
         // the command fails in one line; a service that ignored cancellation would be stopped hard.
         groupConfiguration.maximumGracefulShutdownDuration = .milliseconds(Int64(configuration.shutdownTimeout * 1000))
@@ -63,5 +75,49 @@ struct Serve: AsyncParsableCommand {
         } catch {
             throw CLIError("\(error)")
         }
+    }
+}
+
+/// The one JSON line `lede serve` prints on stdout once every socket and the HTTP port are bound, so
+/// scripts and tests learn the real ports.
+final class ReadyLine: Sendable {
+    private let state: Mutex<(endpoints: BoundEndpoints?, http: String?, printed: Bool)>
+    private let waitsForHTTP: Bool
+
+    init(waitsForHTTP: Bool) {
+        self.waitsForHTTP = waitsForHTTP
+        state = Mutex((nil, nil, false))
+    }
+
+    func set(endpoints: BoundEndpoints) { update { $0.endpoints = endpoints } }
+    func set(http: String) { update { $0.http = http } }
+
+    private func update(_ change: (inout (endpoints: BoundEndpoints?, http: String?, printed: Bool)) -> Void) {
+        let line = state.withLock { s -> String? in
+            change(&s)
+            guard !s.printed, let e = s.endpoints, s.http != nil || !waitsForHTTP else { return nil }
+            s.printed = true
+            var line = "{\"ready\":true,\"publish\":\"\(e.publish)\",\"api\":\"\(e.api)\""
+            if let sub = e.ingestSub { line += ",\"ingest_sub\":\"\(sub)\"" }
+            if let pull = e.ingestPull { line += ",\"ingest_pull\":\"\(pull)\"" }
+            if let http = s.http { line += ",\"http\":\"\(http)\"" }
+            return line + "}\n"
+        }
+        if let line { FileHandle.standardOutput.write(Data(line.utf8)) }
+    }
+}
+
+/// A socket bound beyond loopback without CURVE takes articles and serves results to anyone who can
+/// reach the host: said once at start.
+func warnAboutOpenSockets(_ c: ServiceConfiguration, _ logger: Logger) {
+    guard c.security == nil else { return }
+    let open = [c.ingestSub, c.ingestPull, c.publish, c.api].compactMap { $0 }.filter { endpoint in
+        endpoint.hasPrefix("tcp://") && !endpoint.hasPrefix("tcp://127.") && !endpoint.hasPrefix("tcp://localhost:")
+            && !endpoint.hasPrefix("tcp://[::1]:")
+    }
+    if !open.isEmpty {
+        logger.warning("sockets bound beyond loopback without CURVE: anyone who reaches this host can push and read; see lede keygen", metadata: [
+            "endpoints": "\(open.joined(separator: " "))",
+        ])
     }
 }

@@ -1,0 +1,76 @@
+import CoreMetrics
+import Foundation
+import Synchronization
+
+/// What the service measures for an operator's monitoring (swift-metrics; `LedeHTTP` exports it in
+/// Prometheus form at `/metrics`). Names and labels are the product's: `lede_articles_received_total
+/// {ingest}`, `lede_articles_stored_total`, `lede_rejects_total{code}`, `lede_events_published_total{type,
+/// lang}`, `lede_queue_depth{queue}`, `lede_last_seq`, and the `lede_extract_duration_seconds` and
+/// `lede_commit_duration_seconds` histograms; with store health and refusals besides.
+public final class ServiceMetrics: Sendable {
+    let factory: any MetricsFactory
+    private let receivedBySource: [IngestSource: Counter]
+    let stored: Counter
+    let duplicates: Counter
+    /// `submit`s refused because the work queue stayed full (`busy`) or the store could not write.
+    let busy: Counter
+    let unavailable: Counter
+    let storeFailures: Counter
+    let storeWritable: Gauge
+    let extractDuration: CoreMetrics.Timer
+    let commitDuration: CoreMetrics.Timer
+    let lastSeq: Gauge
+    let workQueue: Gauge
+    let commitQueue: Gauge
+    private let rejectsByCode = Mutex<[String: Counter]>([:])
+    private let eventsByTypeAndLanguage = Mutex<[String: Counter]>([:])
+
+    /// `factory`: where the metrics go; the default discards them.
+    public init(factory: any MetricsFactory = NOOPMetricsHandler.instance) {
+        self.factory = factory
+        var received: [IngestSource: Counter] = [:]
+        for source in [IngestSource.sub, .pull, .api] {
+            received[source] = Counter(label: "lede_articles_received_total", dimensions: [("ingest", source.rawValue)], factory: factory)
+        }
+        receivedBySource = received
+        stored = Counter(label: "lede_articles_stored_total", factory: factory)
+        duplicates = Counter(label: "lede_articles_duplicate_total", factory: factory)
+        busy = Counter(label: "lede_submits_refused_total", dimensions: [("code", "busy")], factory: factory)
+        unavailable = Counter(label: "lede_submits_refused_total", dimensions: [("code", "unavailable")], factory: factory)
+        storeFailures = Counter(label: "lede_store_failures_total", factory: factory)
+        storeWritable = Gauge(label: "lede_store_writable", factory: factory)
+        extractDuration = CoreMetrics.Timer(label: "lede_extract_duration_seconds", factory: factory)
+        commitDuration = CoreMetrics.Timer(label: "lede_commit_duration_seconds", factory: factory)
+        lastSeq = Gauge(label: "lede_last_seq", factory: factory)
+        workQueue = Gauge(label: "lede_queue_depth", dimensions: [("queue", "work")], factory: factory)
+        commitQueue = Gauge(label: "lede_queue_depth", dimensions: [("queue", "commit")], factory: factory)
+        storeWritable.record(1)
+    }
+
+    func received(_ source: IngestSource) { receivedBySource[source]?.increment() }
+
+    func rejected(code: String) {
+        rejectsByCode.withLock { counters in
+            if counters[code] == nil {
+                counters[code] = Counter(label: "lede_rejects_total", dimensions: [("code", code)], factory: factory)
+            }
+            return counters[code]!
+        }.increment()
+    }
+
+    func eventPublished(type: String, lang: String) {
+        eventsByTypeAndLanguage.withLock { counters in
+            let key = type + "\u{1F}" + lang
+            if counters[key] == nil {
+                counters[key] = Counter(label: "lede_events_published_total", dimensions: [("type", type), ("lang", lang)], factory: factory)
+            }
+            return counters[key]!
+        }.increment()
+    }
+
+    /// Records the time since `start` on a timer.
+    static func record(_ timer: CoreMetrics.Timer, since start: ContinuousClock.Instant) {
+        let d = (ContinuousClock.now - start).components
+        timer.recordNanoseconds(d.seconds * 1_000_000_000 + d.attoseconds / 1_000_000_000)
+    }
+}
