@@ -103,7 +103,10 @@ final class ReadyLine: Sendable {
             if let http = s.http { line += ",\"http\":\"\(http)\"" }
             return line + "}\n"
         }
-        if let line { FileHandle.standardOutput.write(Data(line.utf8)) }
+        if let line {
+            FileHandle.standardOutput.write(Data(line.utf8))
+            SystemdNotify.send("READY=1")
+        }
     }
 }
 
