@@ -23,7 +23,7 @@ final class ChildLede {
 
     /// `user`: runs the child as that uid and gid (through `setpriv`), for what only an unprivileged
     /// process meets, such as a file it may not write.
-    init(database: String, extraArguments: [String] = [], user: (uid: UInt32, gid: UInt32)? = nil) throws {
+    init(database: String, extraArguments: [String] = [], user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]) throws {
         let lede = productsDirectory.appendingPathComponent("lede")
         let arguments = ["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "tcp://127.0.0.1:*",
                          "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--http", "127.0.0.1:0",
@@ -35,6 +35,7 @@ final class ChildLede {
             process.executableURL = lede
             process.arguments = arguments
         }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = stdout
         process.standardError = stderr
         let exited = self.exited
