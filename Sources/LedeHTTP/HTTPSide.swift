@@ -126,3 +126,7 @@ func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
 func json(_ status: HTTPResponse.Status, _ bytes: [UInt8]) -> Response {
     Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
 }
+
+extension HTTPSide: CustomStringConvertible {
+    public var description: String { "HTTPSide(\(host):\(port))" }
+}

@@ -109,3 +109,8 @@ public func offload(_ body: @escaping @Sendable () -> Void) async {
         Thread { body(); continuation.resume() }.start()
     }
 }
+
+extension LedeService: CustomStringConvertible {
+    /// Short: service-lifecycle logs its services at debug, and the extractor's models are megabytes.
+    public var description: String { "LedeService(db: \(server.configuration.databasePath))" }
+}

@@ -33,6 +33,10 @@ public struct ServiceConfiguration: Sendable {
     /// How long a graceful shutdown may take before in-flight work is abandoned (it stays durable:
     /// only acknowledged articles are promised).
     public var shutdownTimeout: TimeInterval = 20
+    /// `trace` … `critical`.
+    public var logLevel = "info"
+    /// `text` (one readable line) or `json` (one object a line).
+    public var logFormat = "text"
     /// The HTTP side port, `host:port` (nil: none).
     public var http: String? = "0.0.0.0:8558"
     /// CURVE security; nil: plain TCP.

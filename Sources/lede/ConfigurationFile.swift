@@ -2,6 +2,7 @@ import Foundation
 import LedeService
 import LedeStore
 import LedeWire
+import Logging
 
 /// `lede serve --config FILE` (JSON) and `LEDE_*` environment variables. Keys are documented in
 /// Deploy/lede.example.json and the README.
@@ -35,6 +36,8 @@ enum ConfigurationFile {
             case "ingest_pull": c.ingestPull = v.isNull ? nil : try string()
             case "publish": c.publish = try string()
             case "api": c.api = try string()
+            case "log_level": c.logLevel = try logLevel(try string(), "config log_level")
+            case "log_format": c.logFormat = try logFormat(try string(), "config log_format")
             case "http": c.http = v.isNull ? nil : try hostPort(try string(), "config http")
             case "workers": c.workers = max(1, try int())
             case "queue_depth": c.queueDepth = max(1, try int())
@@ -73,6 +76,8 @@ enum ConfigurationFile {
         if let v = env["LEDE_INGEST_PULL"] { c.ingestPull = v == "none" ? nil : v }
         if let v = env["LEDE_PUBLISH"] { c.publish = v }
         if let v = env["LEDE_API"] { c.api = v }
+        if let v = env["LEDE_LOG_LEVEL"] { c.logLevel = try logLevel(v, "LEDE_LOG_LEVEL") }
+        if let v = env["LEDE_LOG_FORMAT"] { c.logFormat = try logFormat(v, "LEDE_LOG_FORMAT") }
         if let v = env["LEDE_HTTP"] { c.http = v == "none" ? nil : try hostPort(v, "LEDE_HTTP") }
         if let v = env["LEDE_WORKERS"] {
             guard let n = Int(v), n > 0 else { throw Failure(description: "LEDE_WORKERS must be a positive integer") }
@@ -94,6 +99,18 @@ enum ConfigurationFile {
         guard let colon = s.lastIndex(of: ":"), let port = Int(s[s.index(after: colon)...]), (0...65535).contains(port),
             !s[..<colon].isEmpty
         else { throw Failure(description: "\(name) must be HOST:PORT (for example 0.0.0.0:8558) or none, got \"\(s)\"") }
+        return s
+    }
+
+    static func logLevel(_ s: String, _ name: String) throws -> String {
+        guard Logger.Level(rawValue: s) != nil else {
+            throw Failure(description: "\(name) must be one of trace, debug, info, notice, warning, error, critical, got \"\(s)\"")
+        }
+        return s
+    }
+
+    static func logFormat(_ s: String, _ name: String) throws -> String {
+        guard s == "text" || s == "json" else { throw Failure(description: "\(name) must be text or json, got \"\(s)\"") }
         return s
     }
 

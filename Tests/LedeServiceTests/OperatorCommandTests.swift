@@ -59,4 +59,30 @@ final class OperatorCommandTests: XCTestCase {
             XCTAssertTrue(lines.contains { $0.contains(model) && $0.contains("sha256:") }, "\(model) in \(run.stdout)")
         }
     }
+
+    func testJSONLogsAreOneObjectALineAndABadLevelIsAUsageError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-logs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let child = try ChildLede(database: folder.appendingPathComponent("lede.sqlite").path, extraArguments: ["--log-format", "json"])
+        child.signal(SIGTERM)
+        XCTAssertEqual(child.waitForExit(timeout: 30), 0)
+        let lines = child.errorOutput.split(separator: "\n")
+        XCTAssertFalse(lines.isEmpty)
+        for line in lines {
+            let object = try JSONReader.parse(String(line))
+            XCTAssertNotNil(object["level"]?.stringValue, String(line))
+            XCTAssertNotNil(object["message"]?.stringValue, String(line))
+        }
+        XCTAssertTrue(lines.contains { $0.contains("\"message\":\"lede is serving\"") })
+
+        for (flag, value) in [("--log-level", "loud"), ("--log-format", "xml")] {
+            let run = try runLedeCommand(["serve", flag, value])
+            XCTAssertEqual(run.status, 2, run.stderr)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        }
+        let variable = try runLedeCommand(["serve"], environment: ["LEDE_LOG_LEVEL": "chatty"])
+        XCTAssertEqual(variable.status, 2)
+        XCTAssertTrue(variable.stderr.contains("LEDE_LOG_LEVEL"), variable.stderr)
+    }
 }

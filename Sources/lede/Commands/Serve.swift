@@ -18,6 +18,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "PUB endpoint to bind (default tcp://*:5558; LEDE_PUBLISH).") var publish: String?
     @Option(help: "API ROUTER endpoint to bind (default tcp://*:5559; LEDE_API).") var api: String?
     @Option(help: "Extraction workers (default one per core; LEDE_WORKERS).") var workers: Int?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info; LEDE_LOG_LEVEL).") var logLevel: String?
+    @Option(name: .customLong("log-format"), help: "text or json (default text; LEDE_LOG_FORMAT).") var logFormat: String?
     @Option(help: "HTTP side port HOST:PORT for health, metrics and the live page, or 'none' (default 0.0.0.0:8558; LEDE_HTTP).") var http: String?
     @Option(help: "JSON configuration file.") var config: String?
 
@@ -34,6 +36,12 @@ struct Serve: AsyncParsableCommand {
         if let ingestPull { configuration.ingestPull = ingestPull == "none" ? nil : ingestPull }
         if let publish { configuration.publish = publish }
         if let api { configuration.api = api }
+        do {
+            if let logLevel { configuration.logLevel = try ConfigurationFile.logLevel(logLevel, "--log-level") }
+            if let logFormat { configuration.logFormat = try ConfigurationFile.logFormat(logFormat, "--log-format") }
+        } catch let error as ConfigurationFile.Failure {
+            throw ValidationError(error.description)
+        }
         if let http {
             do { configuration.http = http == "none" ? nil : try ConfigurationFile.hostPort(http, "--http") } catch let error as ConfigurationFile.Failure {
                 throw ValidationError(error.description)
@@ -44,7 +52,20 @@ struct Serve: AsyncParsableCommand {
             configuration.workers = workers
         }
 
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        if configuration.logFormat == "json" {
+            LoggingSystem.bootstrap { label in
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        } else {
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        }
         let logger = Logger(label: "lede")
         let extractor = try loadExtractor()
         warnAboutOpenSockets(configuration, logger)
