@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import LedeWire
 import Synchronization
 
 /// What the service measures for an operator's monitoring (swift-metrics; `LedeHTTP` exports it in
@@ -45,17 +46,22 @@ public final class ServiceMetrics: Sendable {
         workQueue = Gauge(label: "lede_queue_depth", dimensions: [("queue", "work")], factory: factory)
         commitQueue = Gauge(label: "lede_queue_depth", dimensions: [("queue", "commit")], factory: factory)
         storeWritable.record(1)
+        // Every refusal code is exported from the start at 0, so a rate over it exists before the
+        // first bad input (and a dashboard shows which codes can occur).
+        for code in ErrorCode.allCases where !code.isRetryable && code != .notFound {
+            rejected(code: code.rawValue, by: 0)
+        }
     }
 
     func received(_ source: IngestSource) { receivedBySource[source]?.increment() }
 
-    func rejected(code: String) {
+    func rejected(code: String, by n: Int = 1) {
         rejectsByCode.withLock { counters in
             if counters[code] == nil {
                 counters[code] = Counter(label: "lede_rejects_total", dimensions: [("code", code)], factory: factory)
             }
             return counters[code]!
-        }.increment()
+        }.increment(by: n)
     }
 
     func eventPublished(type: String, lang: String) {

@@ -68,7 +68,7 @@ def main():
     summary["metrics"] = samples
     for needed in ["lede_articles_received_total{ingest=\"api\"}", "lede_articles_stored_total", "lede_last_seq",
                    "lede_queue_depth{queue=\"work\"}", "lede_extract_duration_seconds_count",
-                   "lede_commit_duration_seconds_count"]:
+                   "lede_commit_duration_seconds_count", "lede_rejects_total{code=\"bad_json\"}"]:
         if needed not in samples:
             fail(summary, f"/metrics lacks {needed}")
     if samples["lede_articles_stored_total"] < 1 or samples["lede_last_seq"] != seq:
