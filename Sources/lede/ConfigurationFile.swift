@@ -24,6 +24,14 @@ enum ConfigurationFile {
                 guard let i = v.intValue else { throw Failure(description: "config \(member.key): expected an integer") }
                 return i
             }
+            /// An integer in `range`, or one clear line: no value may crash the service or be changed silently.
+            func int(in range: ClosedRange<Int>) throws -> Int {
+                let i = try int()
+                guard range.contains(i) else {
+                    throw Failure(description: "config \(member.key): expected an integer from \(range.lowerBound) to \(range.upperBound), got \(i)")
+                }
+                return i
+            }
             func strings() throws -> [String] {
                 guard let a = v.arrayValue?.compactMap(\.stringValue), a.count == v.arrayValue?.count else { throw Failure(description: "config \(member.key): expected an array of strings") }
                 return a
@@ -39,22 +47,22 @@ enum ConfigurationFile {
             case "log_level": c.logLevel = try logLevel(try string(), "config log_level")
             case "log_format": c.logFormat = try logFormat(try string(), "config log_format")
             case "http": c.http = v.isNull ? nil : try hostPort(try string(), "config http")
-            case "workers": c.workers = max(1, try int())
-            case "queue_depth": c.queueDepth = max(1, try int())
-            case "batch_size": c.batchSize = max(1, try int())
+            case "workers": c.workers = try int(in: 1...1024)
+            case "queue_depth": c.queueDepth = try int(in: 1...1_000_000)
+            case "batch_size": c.batchSize = try int(in: 1...100_000)
             case "heartbeat_interval":
                 guard let d = v.doubleValue, d > 0 else { throw Failure(description: "config heartbeat_interval: expected a positive number of seconds") }
                 c.heartbeatInterval = d
             case "shutdown_timeout":
                 guard let d = v.doubleValue, d > 0 else { throw Failure(description: "config shutdown_timeout: expected a positive number of seconds") }
                 c.shutdownTimeout = d
-            case "publish_hwm": c.publishHighWaterMark = Int32(try int())
+            case "publish_hwm": c.publishHighWaterMark = Int32(try int(in: 0...Int(Int32.max)))
             case "durability": c.durability = try durability(try string())
             case "max_database_mb":
                 guard let n = v.intValue, n >= 0, n <= Int.max / (1 << 20) else { throw Failure(description: "config max_database_mb: expected a whole number of megabytes, 0 for no limit") }
                 c.maxDatabaseBytes = n << 20
-            case "max_message_bytes": c.limits.maxMessageBytes = try int()
-            case "max_body_chars": c.limits.maxBodyScalars = try int()
+            case "max_message_bytes": c.limits.maxMessageBytes = try int(in: 1...(256 << 20))
+            case "max_body_chars": c.limits.maxBodyScalars = try int(in: 1...(64 << 20))
             case "curve":
                 guard let secretFile = v["secret_key_file"]?.stringValue else { throw Failure(description: "config curve: needs secret_key_file") }
                 let secret = try readKey(secretFile)

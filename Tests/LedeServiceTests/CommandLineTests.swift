@@ -29,6 +29,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("unknown key \"workerz\""), run.stderr)
     }
 
+    func testOutOfRangeConfigValuesAreOneLineAndExitTwoNeverACrashOrASilentChange() throws {
+        for (key, value) in [("publish_hwm", "3000000000"), ("workers", "0"), ("queue_depth", "-1"), ("max_message_bytes", "0")] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-config-\(UUID().uuidString).json")
+            try Data("{\"\(key)\": \(value)}".utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let run = try lede(["serve", "--config", file.path])
+            XCTAssertEqual(run.status, 2, "\(key): \(run.stderr)")
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+            XCTAssertTrue(run.stderr.contains(key), run.stderr)
+        }
+    }
+
     func testADatabaseSizeLimitMustBeAWholeNumberOfMegabytes() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-config-\(UUID().uuidString).json")
         try Data("{\"max_database_mb\": -5}".utf8).write(to: file)
