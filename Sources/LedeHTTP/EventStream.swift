@@ -21,26 +21,18 @@ struct EventStream: Sendable {
     static let newest = 20
 
     static func parse(_ request: Request, store: Store) -> Result<EventStream, InputError> {
-        var types: [String] = []
-        var lang: String?
-        var fromSeq: Int64?
-        for (key, value) in request.uri.queryParameters {
-            switch String(key) {
-            case "types", "type": types += value.split(separator: ",").map(String.init)
-            case "lang":
-                guard let code = LanguageCode.normalized(String(value)) else {
-                    return .failure(InputError(code: .unknownLang, message: "lang \"\(value)\" is not a language code"))
-                }
-                lang = code
-            case "from_seq":
-                guard let n = Int64(String(value)), n >= 1 else {
-                    return .failure(InputError(code: .badRequest, message: "from_seq must be a positive integer"))
-                }
-                fromSeq = n
-            default:
-                return .failure(InputError(code: .badRequest, message: "unknown parameter \"\(key)\"; known: types, lang, from_seq"))
-            }
+        let parameters = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
+        if let unknown = parameters.first(where: { !["types", "type", "lang", "from_seq"].contains($0.name) }) {
+            return .failure(InputError(code: .badRequest, message: "unknown parameter \"\(unknown.name)\"; known: types, lang, from_seq"))
         }
+        // The same names, checks and errors as replay's.
+        let filter: ReplayFilter
+        switch APIRequestDecoder.replayFilter(query: parameters) {
+        case .success(let f): filter = f
+        case .failure(let error): return .failure(error)
+        }
+        let types = filter.types, lang = filter.lang
+        let fromSeq = parameters.contains { $0.name == "from_seq" } ? filter.fromSeq : nil
         var query = EventQuery(types: types, lang: lang)
         if let last = request.headers[HTTPField.Name("Last-Event-ID")!], let position = position(last) {
             query.after = position
@@ -81,9 +73,11 @@ struct EventStream: Sendable {
                 continue
             }
             var buffer = ByteBuffer()
+            // An article's events come together: its field is cut into code points once for all of them.
+            var fields = FieldScalars()
             for event in events {
                 buffer.writeString("id: \(event.seq).\(event.index)\nevent: event\ndata: ")
-                buffer.writeBytes(Self.payload(event))
+                buffer.writeBytes(Self.payload(event, &fields))
                 buffer.writeString("\n\n")
                 query.after = (event.seq, event.index)
             }
@@ -96,11 +90,10 @@ struct EventStream: Sendable {
     /// `{"seq","index","type","lang","title","sentence","trigger":[start,end],"message":{…}}`: the event
     /// message as published, with its sentence's text and the trigger's place in it (code points), so
     /// a page can show the trigger in its sentence without the article.
-    static func payload(_ event: StoredEvent) -> [UInt8] {
+    static func payload(_ event: StoredEvent, _ fields: inout FieldScalars) -> [UInt8] {
         let message = (try? JSONReader.parse(event.json)) ?? .null
         let e = message["event"] ?? .null
-        let field = e["sentence"]?["field"]?.stringValue == "title" ? (event.title ?? "") : event.body
-        let scalars = Array(field.unicodeScalars)
+        let scalars = fields.scalars(of: event, title: e["sentence"]?["field"]?.stringValue == "title")
         func offset(_ v: JSONValue?) -> Int? { v?.intValue.map { min(max(0, $0), scalars.count) } }
         var w = JSONWriter()
         w.beginObject()
@@ -120,5 +113,19 @@ struct EventStream: Sendable {
         w.key("message"); w.raw(event.json)
         w.endObject()
         return w.bytes
+    }
+}
+
+/// The code points of the article field events point into, kept while consecutive events are of the
+/// same result.
+struct FieldScalars {
+    private var key: (seq: Int64, title: Bool)?
+    private var cached: [Unicode.Scalar] = []
+
+    mutating func scalars(of event: StoredEvent, title: Bool) -> [Unicode.Scalar] {
+        if let key, key.seq == event.seq, key.title == title { return cached }
+        cached = Array((title ? (event.title ?? "") : event.body).unicodeScalars)
+        key = (event.seq, title)
+        return cached
     }
 }

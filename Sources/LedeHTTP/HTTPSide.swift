@@ -76,7 +76,7 @@ public struct HTTPSide: Service {
             let status = server.storeStatus
             var w = JSONWriter()
             w.beginObject()
-            w.key("status"); w.string(!server.isRunning ? "stopping" : status.fault == nil ? "ok" : "store_unavailable")
+            w.key("status"); w.string(status.label(stopping: !server.isRunning))
             w.key("ready"); w.bool(server.readiness.ready)
             if let fault = status.fault { w.key("store_fault"); w.string(fault.reason) }
             w.key("stats"); w.beginObject()

@@ -1,6 +1,11 @@
+import LedeModel
+
 /// The live page at `/`: one HTML document with its style and script inline, so the binary serves it
 /// whole (no external assets, nothing fetched but this service's own `/v1/status` and `/v1/events`).
 enum LivePage {
+    /// The type filter's choices: PLOVER's types as the model knows them, not a second list.
+    static let typesJSON = "[" + PloverTypes.all.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+
     static let html = #"""
 <!doctype html>
 <html lang="en">
@@ -64,8 +69,7 @@ enum LivePage {
 </main>
 <script>
 "use strict";
-const TYPES = ["AGREE","CONSULT","SUPPORT","CONCEDE","COOPERATE","AID","RETREAT","REQUEST","ACCUSE","REJECT",
-               "THREATEN","PROTEST","SANCTION","MOBILIZE","COERCE","ASSAULT"];
+const TYPES = \#(typesJSON);
 const typeSelect = document.getElementById("type"), langSelect = document.getElementById("lang");
 for (const t of TYPES) { const o = document.createElement("option"); o.value = o.textContent = t; typeSelect.appendChild(o); }
 const list = document.getElementById("list"), empty = document.getElementById("empty");

@@ -16,7 +16,6 @@ public final class LedeServer: @unchecked Sendable {
     /// The database: read-only use from outside the service (replay, events for HTTP).
     public let store: Store
     private let databaseLock: DatabaseLock
-    let counters = ServiceCounters()
     public let metrics: ServiceMetrics
     let health = StoreHealth()
     /// Raised by the committer on a store fault that cannot pass; `LedeService` then stops and fails.
@@ -47,7 +46,7 @@ public final class LedeServer: @unchecked Sendable {
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
         self.parts = ServiceParts(
             store: store, health: health, fault: fault, work: work, commits: commits, configuration: configuration,
-            counters: counters, metrics: metrics, logger: logger, acknowledgements: "inproc://lede-acknowledgements")
+            metrics: metrics, logger: logger, acknowledgements: "inproc://lede-acknowledgements")
     }
 
     /// Starts every loop and returns the endpoints they bound.
@@ -83,7 +82,7 @@ public final class LedeServer: @unchecked Sendable {
         let workerThreads = (0..<max(1, configuration.workers)).map { i in ServiceThread(name: "lede-worker-\(i)") { workers.run() } }
         workerThreads.forEach { $0.start() }
 
-        let ingest = IngestLoop(work: work, configuration: configuration, counters: counters, metrics: metrics, logger: logger)
+        let ingest = IngestLoop(work: work, configuration: configuration, metrics: metrics, logger: logger)
         let ingestReady = StartupLatch<(sub: String?, pull: String?)>()
         let ingestThread = ServiceThread(name: "lede-ingest") { [context] in ingest.run(context: context, ready: ingestReady) }
         ingestThread.start()

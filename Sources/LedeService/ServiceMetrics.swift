@@ -3,18 +3,19 @@ import Foundation
 import LedeWire
 import Synchronization
 
-/// What the service measures for an operator's monitoring (swift-metrics; `LedeHTTP` exports it in
-/// Prometheus form at `/metrics`). Names and labels are the product's: `lede_articles_received_total
+/// What the service counts and measures, in one place: the counters `stats` answers with, and the same
+/// counts with their labels plus timings and gauges for an operator's monitoring (swift-metrics;
+/// `LedeHTTP` exports them in Prometheus form at `/metrics`). Each event is counted by one call here. Names and labels are the product's: `lede_articles_received_total
 /// {ingest}`, `lede_articles_stored_total`, `lede_rejects_total{code}`, `lede_events_published_total{type,
 /// lang}`, `lede_queue_depth{queue}`, `lede_last_seq`, and the `lede_extract_duration_seconds` and
 /// `lede_commit_duration_seconds` histograms; with store health and refusals besides.
 public final class ServiceMetrics: Sendable {
     let factory: any MetricsFactory
     private let receivedBySource: [IngestSource: Counter]
-    let stored: Counter
-    let duplicates: Counter
+    private let stored: Counter
+    private let duplicates: Counter
     /// `submit`s refused because the work queue stayed full (`busy`) or the store could not write.
-    let busy: Counter
+    private let busy: Counter
     let unavailable: Counter
     let storeFailures: Counter
     let storeWritable: Gauge
@@ -23,6 +24,11 @@ public final class ServiceMetrics: Sendable {
     let lastSeq: Gauge
     let workQueue: Gauge
     let commitQueue: Gauge
+    /// The `service.*` counters of `stats` (swift-metrics counters cannot be read back).
+    enum Count: String, CaseIterable, Sendable {
+        case received, rejected, stored, duplicates, published, busy
+    }
+    private let counts = Mutex<[Int]>(Array(repeating: 0, count: Count.allCases.count))
     private let rejectsByCode = Mutex<[String: Counter]>([:])
     private let eventsByTypeAndLanguage = Mutex<[String: Counter]>([:])
 
@@ -49,19 +55,55 @@ public final class ServiceMetrics: Sendable {
         // Every refusal code is exported from the start at 0, so a rate over it exists before the
         // first bad input (and a dashboard shows which codes can occur).
         for code in ErrorCode.allCases where !code.isRetryable && code != .notFound {
-            rejected(code: code.rawValue, by: 0)
+            _ = rejectCounter(code.rawValue)
         }
     }
 
-    func received(_ source: IngestSource) { receivedBySource[source]?.increment() }
+    /// `stats`' counters, named `service.<count>`.
+    var snapshot: [(String, Int64)] {
+        let values = counts.withLock { $0 }
+        return zip(Count.allCases, values).map { ("service.\($0.rawValue)", Int64($1)) }
+    }
 
-    func rejected(code: String, by n: Int = 1) {
+    private func count(_ c: Count) {
+        let i = Count.allCases.firstIndex(of: c)!
+        counts.withLock { $0[i] += 1 }
+    }
+
+    func received(_ source: IngestSource) {
+        count(.received)
+        receivedBySource[source]?.increment()
+    }
+
+    func rejected(code: String) {
+        count(.rejected)
+        rejectCounter(code).increment()
+    }
+
+    func storedOne() {
+        count(.stored)
+        stored.increment()
+    }
+
+    func duplicate() {
+        count(.duplicates)
+        duplicates.increment()
+    }
+
+    func refusedBusy() {
+        count(.busy)
+        busy.increment()
+    }
+
+    func published() { count(.published) }
+
+    private func rejectCounter(_ code: String) -> Counter {
         rejectsByCode.withLock { counters in
             if counters[code] == nil {
                 counters[code] = Counter(label: "lede_rejects_total", dimensions: [("code", code)], factory: factory)
             }
             return counters[code]!
-        }.increment(by: n)
+        }
     }
 
     func eventPublished(type: String, lang: String) {

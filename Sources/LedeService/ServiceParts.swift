@@ -2,7 +2,7 @@ import Logging
 import LedeStore
 
 /// What the API loop and the committer share, made once by `LedeServer`: the store and what is known
-/// of its health, the two queues between the loops, the configuration, the counters, the logger, the
+/// of its health, the two queues between the loops, the configuration, the counters and metrics, the logger, the
 /// signal for a fault the service cannot go on with, and the inproc endpoint on which the committer
 /// acknowledges `submit`s to the API loop.
 struct ServiceParts: Sendable {
@@ -12,7 +12,6 @@ struct ServiceParts: Sendable {
     let work: BoundedQueue<WorkItem>
     let commits: BoundedQueue<CommitRequest>
     let configuration: ServiceConfiguration
-    let counters: ServiceCounters
     let metrics: ServiceMetrics
     let logger: Logger
     let acknowledgements: String
@@ -29,6 +28,6 @@ extension ServiceParts {
             ("queue.work", Int64(work.count)), ("queue.commit", Int64(commits.count)),
             ("store.writable", status.fault == nil ? 1 : 0), ("store.failures", Int64(status.failures)),
         ]
-        return try store.counts() + counters.snapshot + live
+        return try store.counts() + metrics.snapshot + live
     }
 }

@@ -128,7 +128,6 @@ final class APILoop: @unchecked Sendable {
 
         switch request {
         case .failure(let error):
-            parts.counters.add(.received)
             parts.metrics.received(.api)
             reply(router, envelope, APIReplyEncoding.error(error))
             // Recorded and reported like any refused input; the reply has already gone.
@@ -145,17 +144,15 @@ final class APILoop: @unchecked Sendable {
                 pendingRejects.append(CommitRequest(item: .reject(record), envelope: nil, error: error))
             }
         case .success(.submit(let article)):
-            parts.counters.add(.received)
             parts.metrics.received(.api)
             if intakeClosed.load(ordering: .acquiring) {
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: .shuttingDown, message: "the service is shutting down; retry elsewhere or later")))
-            } else if let fault = parts.health.status.fault {
+            } else if !parts.health.isWritable, let fault = parts.health.status.fault {
                 parts.metrics.unavailable.increment()
                 reply(router, envelope, APIReplyEncoding.error(InputError(
                     code: .unavailable, message: "the store cannot write (\(fault.code ?? "error")) since \(Timestamps.iso8601(millisSince1970: fault.sinceMillis)); retry after a pause")))
             } else if !parts.work.put(WorkItem(source: .api, payload: .article(article), receivedAtMillis: received, envelope: envelope), timeout: 0.25) {
-                parts.counters.add(.busy)
-                parts.metrics.busy.increment()
+                parts.metrics.refusedBusy()
                 reply(router, envelope, APIReplyEncoding.error(InputError(code: .busy, message: "the work queue is full; retry after a pause")))
             }
         case .success(.replay(let filter)):
@@ -179,10 +176,9 @@ final class APILoop: @unchecked Sendable {
         case .success(.health):
             respond(router, envelope) {
                 let store = parts.health.status
-                let status = intakeClosed.load(ordering: .relaxed) ? "stopping" : store.fault == nil ? "ok" : "store_unavailable"
                 // A store that cannot be read (not opened yet) leaves `last_seq` at 0: health still answers.
                 return APIReplyEncoding.health(
-                    status: status, lastSeq: (try? parts.store.lastSeq()) ?? 0, uptimeSeconds: Date().timeIntervalSince(startedAt), store: store)
+                    status: store.label(stopping: intakeClosed.load(ordering: .relaxed)), lastSeq: (try? parts.store.lastSeq()) ?? 0, uptimeSeconds: Date().timeIntervalSince(startedAt), store: store)
             }
         }
     }
@@ -214,7 +210,7 @@ final class APILoop: @unchecked Sendable {
     private func recordAfterCommitterStopped(_ record: RejectRecord) {
         do {
             _ = try parts.store.commit([.reject(record)], nowMillis: WallClock.millis(), render: Committer.render)
-            parts.counters.add(.rejected)
+            parts.metrics.rejected(code: record.code)
         } catch {
             parts.logger.error("reject not recorded", metadata: ["error": "\(error)", "reject.code": "\(record.code)"])
         }
@@ -223,13 +219,11 @@ final class APILoop: @unchecked Sendable {
     /// Hands held refused requests to the committer as the commit queue makes room, in order.
     private func flushPendingRejects() {
         var sent = 0
-        while sent < pendingRejects.count, parts.commits.put(pendingRejects[sent], timeout: 0) { sent += 1 }
-        guard sent > 0 else { return }
-        pendingRejects.removeFirst(sent)
-        pendingRawBytes = pendingRejects.reduce(0) { total, request in
-            if case .reject(let record) = request.item { return total + (record.raw?.count ?? 0) }
-            return total
+        while sent < pendingRejects.count, parts.commits.put(pendingRejects[sent], timeout: 0) {
+            if case .reject(let record) = pendingRejects[sent].item { pendingRawBytes -= record.raw?.count ?? 0 }
+            sent += 1
         }
+        if sent > 0 { pendingRejects.removeFirst(sent) }
     }
 
     private func takeSpareReply() -> [UInt8] {

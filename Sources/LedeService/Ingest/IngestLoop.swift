@@ -8,15 +8,13 @@ import ZeroMQ
 final class IngestLoop: Sendable {
     let work: BoundedQueue<WorkItem>
     let configuration: ServiceConfiguration
-    let counters: ServiceCounters
     let metrics: ServiceMetrics
     let logger: Logger
     let stopping = Atomic<Bool>(false)
 
-    init(work: BoundedQueue<WorkItem>, configuration: ServiceConfiguration, counters: ServiceCounters, metrics: ServiceMetrics, logger: Logger) {
+    init(work: BoundedQueue<WorkItem>, configuration: ServiceConfiguration, metrics: ServiceMetrics, logger: Logger) {
         self.work = work
         self.configuration = configuration
-        self.counters = counters
         self.metrics = metrics
         self.logger = logger
     }
@@ -67,7 +65,6 @@ final class IngestLoop: Sendable {
             for (i, (socket, source)) in sockets.enumerated() where readable[i] {
                 // A bounded burst per socket keeps SUB and PULL fair to each other.
                 let open = ReceiveBurst.take(from: socket, limit: 256, logger: logger, loop: "ingest") { message in
-                    counters.add(.received)
                     metrics.received(source)
                     work.put(WorkItem(source: source, payload: .frames(message), receivedAtMillis: WallClock.millis(), envelope: nil))
                 }

@@ -263,8 +263,7 @@ final class Committer: Sendable {
             switch (outcome, request.item) {
             case (.stored(let seq, let rendered), .result(_, let result)):
                 progress.lastSeq = seq
-                parts.counters.add(.stored)
-                parts.metrics.stored.increment()
+                parts.metrics.storedOne()
                 publish(publisher, Topics.article(lang: result.lang), rendered.result)
                 for (event, json) in zip(result.events, rendered.events) {
                     publish(publisher, Topics.event(type: event.type, lang: result.lang), json)
@@ -274,13 +273,11 @@ final class Committer: Sendable {
                     send(acks, envelope, APIReplyEncoding.submitted(articleID: stored(request)?.id ?? "", seq: seq, duplicate: false))
                 }
             case (.duplicate(let seq), _):
-                parts.counters.add(.duplicates)
-                parts.metrics.duplicates.increment()
+                parts.metrics.duplicate()
                 if let envelope = request.envelope {
                     send(acks, envelope, APIReplyEncoding.submitted(articleID: stored(request)?.id ?? "", seq: seq, duplicate: true))
                 }
             case (.rejected(let id), .reject(let record)):
-                parts.counters.add(.rejected)
                 parts.metrics.rejected(code: record.code)
                 publish(publisher, Topics.reject, ResultEncoding.reject(
                     id: id, code: record.code, message: record.message, source: record.source, size: record.size,
@@ -328,7 +325,7 @@ final class Committer: Sendable {
     private func publish(_ socket: Socket, _ topic: [UInt8], _ json: [UInt8]) {
         do {
             try socket.send([topic, json])
-            parts.counters.add(.published)
+            parts.metrics.published()
         } catch {
             parts.logger.error("publish failed", metadata: ["error": "\(error)"])
         }

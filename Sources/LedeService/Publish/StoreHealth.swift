@@ -7,10 +7,13 @@ import Synchronization
 /// once and an operator sees why and since when.
 final class StoreHealth: Sendable {
     private let state = Mutex(StoreStatus())
-    /// `state.fault == nil`, readable without the lock: `recovered()` is called after every commit.
+    /// `state.fault == nil`, readable without the lock: `recovered()` runs after every commit and each
+    /// `submit` asks `isWritable`.
     private let writable = Atomic<Bool>(true)
 
     var status: StoreStatus { state.withLock { $0 } }
+    /// Whether the last commit worked, without the lock or a copy of the fault: `submit` asks this first.
+    var isWritable: Bool { writable.load(ordering: .acquiring) }
 
     /// Records a failed commit. Returns true when it starts a fault (the store was writable before).
     @discardableResult

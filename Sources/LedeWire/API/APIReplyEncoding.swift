@@ -140,4 +140,10 @@ public struct StoreStatus: Sendable, Equatable {
         self.fault = fault
         self.failures = failures
     }
+
+    /// `health`'s `status`: `stopping` while the service stops, else `store_unavailable` while the
+    /// store refuses writes, else `ok`.
+    public func label(stopping: Bool) -> String {
+        stopping ? "stopping" : fault == nil ? "ok" : "store_unavailable"
+    }
 }

@@ -9,12 +9,10 @@ import ZeroMQ
 struct Health: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Asks a running service how it is; exits 0 when healthy, 1 otherwise.")
 
-    @Option(help: "API endpoint.") var api: String = "tcp://127.0.0.1:5559"
-    @Option(help: "Seconds to wait for the answer.") var timeout: Double = 3
-    @OptionGroup var client: ClientOptions
+    @OptionGroup var options: OneRequestOptions
 
     func run() async throws {
-        let reply = try ask(api: api, timeout: timeout, client: client, Requests.simple("health"))
+        let reply = try options.ask(Requests.simple("health"))
         print(String(decoding: reply.bytes, as: UTF8.self))
         guard reply.json["status"]?.stringValue == "ok" else { throw ExitCode(1) }
     }
@@ -24,12 +22,10 @@ struct Health: AsyncParsableCommand {
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Prints a running service's counters as one JSON line.")
 
-    @Option(help: "API endpoint.") var api: String = "tcp://127.0.0.1:5559"
-    @Option(help: "Seconds to wait for the answer.") var timeout: Double = 5
-    @OptionGroup var client: ClientOptions
+    @OptionGroup var options: OneRequestOptions
 
     func run() async throws {
-        let reply = try ask(api: api, timeout: timeout, client: client, Requests.simple("stats"))
+        let reply = try options.ask(Requests.simple("stats"))
         print(String(decoding: reply.bytes, as: UTF8.self))
     }
 }
@@ -38,30 +34,35 @@ struct Stats: AsyncParsableCommand {
 struct Get: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Prints a stored article and its result as one JSON line.")
 
-    @Option(help: "API endpoint.") var api: String = "tcp://127.0.0.1:5559"
-    @Option(help: "Seconds to wait for the answer.") var timeout: Double = 5
-    @OptionGroup var client: ClientOptions
+    @OptionGroup var options: OneRequestOptions
     @Argument(help: "The article's id.") var id: String
 
     func run() async throws {
-        let reply = try ask(api: api, timeout: timeout, client: client, Requests.get(articleID: id))
+        let reply = try options.ask(Requests.get(articleID: id))
         print(String(decoding: reply.bytes, as: UTF8.self))
     }
 }
 
-/// One request; the reply as sent and parsed. A refusal (`"ok": false`) becomes the command's one-line
-/// error and exit 1.
-private func ask(api: String, timeout: Double, client: ClientOptions, _ request: [UInt8]) throws -> (bytes: [UInt8], json: JSONValue) {
-    guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
-    let requests = RequestClient(context: Context(), endpoint: api, timeout: timeout, retries: 0, curve: try client.curve())
-    let bytes: [UInt8]
-    let json: JSONValue
-    do {
-        bytes = try requests.requestBytes(request)
-        json = try JSONReader.parse(bytes)
-    } catch { throw CLIError("\(error)") }
-    if json["ok"]?.boolValue == false {
-        throw CLIError("\(json["error"]?["code"]?.stringValue ?? "error"): \(json["error"]?["message"]?.stringValue ?? "")")
+/// Where `health`, `stats` and `get` ask, and for how long.
+struct OneRequestOptions: ParsableArguments {
+    @Option(help: "API endpoint.") var api: String = "tcp://127.0.0.1:5559"
+    @Option(help: "Seconds to wait for the answer.") var timeout: Double = 5
+    @OptionGroup var client: ClientOptions
+
+    /// One request; the reply as sent and parsed. A refusal (`"ok": false`) becomes the command's
+    /// one-line error and exit 1.
+    func ask(_ request: [UInt8]) throws -> (bytes: [UInt8], json: JSONValue) {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        let requests = RequestClient(context: Context(), endpoint: api, timeout: timeout, retries: 0, curve: try client.curve())
+        let bytes: [UInt8]
+        let json: JSONValue
+        do {
+            bytes = try requests.requestBytes(request)
+            json = try JSONReader.parse(bytes)
+        } catch { throw CLIError("\(error)") }
+        if json["ok"]?.boolValue == false {
+            throw CLIError("\(json["error"]?["code"]?.stringValue ?? "error"): \(json["error"]?["message"]?.stringValue ?? "")")
+        }
+        return (bytes, json)
     }
-    return (bytes, json)
 }
