@@ -73,3 +73,43 @@ final class ChildLede {
         return process.terminationStatus
     }
 }
+
+/// What a program run by a test did.
+struct LedeRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+
+/// Runs a program from the repository's root and waits for it.
+func runProgram(_ path: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> LedeRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return LedeRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs the built `lede` with `arguments` from the repository's root and waits for it.
+func runLedeCommand(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> LedeRun {
+    try runProgram(productsDirectory.appendingPathComponent("lede").path, arguments, stdin: stdin, environment: environment)
+}
+
+/// Runs one of the Python clients in `python/` (an outside service's view) and waits for it.
+func runPythonClient(_ script: String, _ arguments: [String]) throws -> LedeRun {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("python/\(script)").path
+    return try runProgram("/usr/bin/env", ["python3", path] + arguments)
+}

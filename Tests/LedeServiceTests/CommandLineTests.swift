@@ -41,6 +41,15 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testTheHTTPPortMustBeHostColonPortOrNone() throws {
+        for run in [try lede(["serve", "--http", "everywhere"]), try lede(["serve", "--http", "0.0.0.0:70000"]),
+                    try lede(["serve"], environment: ["LEDE_HTTP": ":8558"])] {
+            XCTAssertEqual(run.status, 2, run.stderr)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+            XCTAssertTrue(run.stderr.contains("HOST:PORT"), run.stderr)
+        }
+    }
+
     func testADatabaseSizeLimitMustBeAWholeNumberOfMegabytes() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-config-\(UUID().uuidString).json")
         try Data("{\"max_database_mb\": -5}".utf8).write(to: file)
@@ -111,31 +120,4 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(String(v), m["text"] as? String)
         }
     }
-}
-
-/// What a `lede` command did.
-struct LedeRun {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-/// Runs the built `lede` with `arguments` from the repository's root and waits for it.
-func runLedeCommand(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> LedeRun {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("lede")
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return LedeRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }

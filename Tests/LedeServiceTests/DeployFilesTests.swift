@@ -8,7 +8,7 @@ import Glibc
 /// file and the unit parsed and held to what an operator relies on, the Dockerfile's promises, and the
 /// readiness notification a `Type=notify` unit waits for, received on a real socket.
 final class DeployFilesTests: XCTestCase {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    let root = repositoryRoot
     var deploy: URL { root.appendingPathComponent("Deploy") }
 
     func testTheComposeFileRestartsChecksHealthAndStaysInsideTheRepository() throws {
@@ -17,7 +17,7 @@ final class DeployFilesTests: XCTestCase {
             doc = yaml.safe_load(open(sys.argv[1]))
             print(json.dumps(doc))
             """
-        let run = try runPython(script, [deploy.appendingPathComponent("compose.yaml").path])
+        let run = try runProgram("/usr/bin/env", ["python3", "-c", script, deploy.appendingPathComponent("compose.yaml").path])
         guard run.status == 0 else { throw XCTSkip("needs PyYAML (.ci/run installs it): \(run.stderr)") }
         let compose = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let services = try XCTUnwrap(compose["services"] as? [String: [String: Any]])
@@ -66,7 +66,7 @@ final class DeployFilesTests: XCTestCase {
         let copy = folder.appendingPathComponent("lede.service")
         try unit.replacingOccurrences(of: "/usr/local/bin/lede", with: productsDirectory.appendingPathComponent("lede").path)
             .write(to: copy, atomically: true, encoding: .utf8)
-        let verify = try runTool("/usr/bin/systemd-analyze", ["verify", copy.path])
+        let verify = try runProgram("/usr/bin/systemd-analyze", ["verify", copy.path])
         let complaints = verify.stderr.split(separator: "\n").filter { $0.contains("lede.service") }
         XCTAssertTrue(complaints.isEmpty, complaints.joined(separator: "\n"))
     }
@@ -110,23 +110,5 @@ final class DeployFilesTests: XCTestCase {
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = recv(fd, &buffer, buffer.count, 0)
         XCTAssertEqual(n > 0 ? String(decoding: buffer[..<n], as: UTF8.self) : "nothing", "READY=1")
-    }
-
-    private func runPython(_ script: String, _ arguments: [String]) throws -> LedeRun {
-        try runTool("/usr/bin/env", ["python3", "-c", script] + arguments)
-    }
-
-    private func runTool(_ path: String, _ arguments: [String]) throws -> LedeRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return LedeRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -122,6 +122,12 @@ final class FullDatabaseTests: XCTestCase {
         }
 
         XCTAssertTrue(eventually(timeout: 60) { refusals.withLock { $0.count } >= 10 }, "submits are refused while the store cannot write")
+        // Malformed requests meanwhile are answered at once and recorded once the store writes again.
+        let badRequests = 3
+        for k in 0..<badRequests {
+            let reply = try service.requests().request(Array("{\"op\": \"submit\", \"article\": \(k)".utf8))
+            XCTAssertEqual(reply["error"]?["code"]?.stringValue, "bad_json")
+        }
         try service.server.limitDatabaseSize(toBytes: 0)
         XCTAssertNil(submitter.failure(timeout: 120))
 
@@ -137,6 +143,7 @@ final class FullDatabaseTests: XCTestCase {
         }
         XCTAssertEqual(Set(acks.values).count, total, "no two acknowledgements share a seq")
         XCTAssertEqual(try stat(service, "results"), Int64(1 + total), "nothing is stored twice")
+        XCTAssertTrue(try eventually { try stat(service, "rejects") == Int64(badRequests) }, "every refused request is recorded")
     }
 
     /// The database's size as SQLite counts it (pages, including those still in the WAL).

@@ -5,6 +5,7 @@ import LedeService
 import LedeWire
 import Logging
 import Prometheus
+import Synchronization
 import XCTest
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -21,19 +22,11 @@ final class HTTPSideTests: XCTestCase {
         let child = try ChildLede(database: directory.appendingPathComponent("lede.sqlite").path)
         defer { child.signal(SIGTERM); _ = child.waitForExit(timeout: 30) }
 
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", here.appendingPathComponent("python/http_client.py").path,
-                            "--http", try XCTUnwrap(child.ready["http"]), "--api", try XCTUnwrap(child.ready["api"]),
-                            "--article", exampleArticlePath]
-        let out = Pipe()
-        python.standardOutput = out
-        try python.run()
-        let summary = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        XCTAssertEqual(python.terminationStatus, 0, summary)
-        print("http: \(summary)")
+        let run = try runPythonClient("http_client.py", [
+            "--http", try XCTUnwrap(child.ready["http"]), "--api", try XCTUnwrap(child.ready["api"]), "--article", exampleArticlePath,
+        ])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        print("http: \(run.stdout)")
         child.signal(SIGTERM)
         XCTAssertEqual(child.waitForExit(timeout: 30), 0, "an event stream that was open does not hold the stop up")
     }
@@ -88,21 +81,13 @@ final class HTTPSideTests: XCTestCase {
         let child = try ChildLede(database: directory.appendingPathComponent("lede.sqlite").path)
         defer { child.signal(SIGTERM); _ = child.waitForExit(timeout: 30) }
 
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", here.appendingPathComponent("python/live_page.py").path, "--chromium", chromium,
-                            "--http", try XCTUnwrap(child.ready["http"]), "--api", try XCTUnwrap(child.ready["api"]),
-                            "--article", exampleArticlePath]
-            + (ProcessInfo.processInfo.environment["LEDE_PAGE_SCREENSHOT"].map { ["--screenshot", $0] } ?? [])
-        let out = Pipe()
-        python.standardOutput = out
-        try python.run()
-        let summary = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        XCTAssertEqual(python.terminationStatus, 0, summary)
-        let json = try JSONReader.parse(summary.trimmingCharacters(in: .whitespacesAndNewlines))
-        XCTAssertGreaterThan(json["cards"]?.intValue ?? 0, 0, summary)
+        let run = try runPythonClient("live_page.py", [
+            "--chromium", chromium, "--http", try XCTUnwrap(child.ready["http"]), "--api", try XCTUnwrap(child.ready["api"]),
+            "--article", exampleArticlePath,
+        ] + (ProcessInfo.processInfo.environment["LEDE_PAGE_SCREENSHOT"].map { ["--screenshot", $0] } ?? []))
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let json = try JSONReader.parse(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertGreaterThan(json["cards"]?.intValue ?? 0, 0, run.stdout)
     }
 }
 
@@ -113,15 +98,15 @@ final class RunningHTTP: @unchecked Sendable {
 
     init(_ server: LedeServer, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) throws {
         let bound = DispatchSemaphore(value: 0)
-        let address = Mutex2<String?>(nil)
+        let address = Mutex<String?>(nil)
         var logger = Logger(label: "lede-http-test")
         logger.logLevel = .warning
         let side = HTTPSide(server: server, registry: registry, host: "127.0.0.1", port: 0, logger: logger) {
-            address.set($0)
+            address.withLock { [bound = $0] in $0 = bound }
             bound.signal()
         }
         task = Task { try await side.run() }
-        guard bound.wait(timeout: .now() + 30) == .success, let bound = address.get() else {
+        guard bound.wait(timeout: .now() + 30) == .success, let bound = address.withLock({ $0 }) else {
             task.cancel()
             throw TestFailure("the HTTP side port did not start")
         }
@@ -133,22 +118,14 @@ final class RunningHTTP: @unchecked Sendable {
     /// A GET on this port: status and body.
     func get(_ path: String) throws -> (status: Int, body: String) {
         let done = DispatchSemaphore(value: 0)
-        let answer = Mutex2<(Int, String)?>(nil)
+        let answer = Mutex<(Int, String)?>(nil)
         let url = URL(string: "http://\(address)\(path)")!
         URLSession.shared.dataTask(with: url) { data, response, _ in
-            answer.set(((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data ?? Data(), as: UTF8.self)))
+            let got = ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data ?? Data(), as: UTF8.self))
+            answer.withLock { $0 = got }
             done.signal()
         }.resume()
-        guard done.wait(timeout: .now() + 10) == .success, let (status, body) = answer.get() else { throw TestFailure("no answer to GET \(path)") }
+        guard done.wait(timeout: .now() + 10) == .success, let (status, body) = answer.withLock({ $0 }) else { throw TestFailure("no answer to GET \(path)") }
         return (status, body)
     }
-}
-
-/// A value shared between a callback and the test thread.
-final class Mutex2<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func set(_ v: Value) { lock.withLock { value = v } }
-    func get() -> Value { lock.withLock { value } }
 }

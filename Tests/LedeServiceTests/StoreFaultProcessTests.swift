@@ -161,12 +161,12 @@ final class StoreFaultProcessTests: XCTestCase {
         try outside.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: a later release')") }
         try outside.close()
 
-        let (status, errors) = try runLede(["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "none",
-                                            "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*"])
-        XCTAssertEqual(status, 1)
-        let lines = errors.split(separator: "\n")
-        XCTAssertEqual(lines.count, 1, errors)
-        XCTAssertTrue(errors.contains("newer release"), errors)
+        let run = try runLedeCommand(["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "none",
+                                     "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--http", "none"])
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("newer release"), run.stderr)
     }
 
     // MARK: A real file system that fills up
@@ -177,10 +177,10 @@ final class StoreFaultProcessTests: XCTestCase {
         guard getuid() == 0 else { throw XCTSkip("needs root to mount a tmpfs") }
         let mountPoint = directory.appendingPathComponent("tmpfs").path
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        guard try runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=40m", "tmpfs", mountPoint]) == 0 else {
+        guard try runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=40m", "tmpfs", mountPoint]).status == 0 else {
             throw XCTSkip("cannot mount a tmpfs here")
         }
-        defer { _ = try? runTool("/bin/umount", ["-l", mountPoint]) }
+        defer { _ = try? runProgram("/bin/umount", ["-l", mountPoint]) }
 
         let child = try ChildLede(database: mountPoint + "/lede.sqlite")
         defer { child.signal(SIGKILL); _ = child.waitForExit(timeout: 10) }
@@ -213,7 +213,7 @@ final class StoreFaultProcessTests: XCTestCase {
         // buffers (a few thousand messages) may take in the rest without holding it.
         XCTAssertTrue(eventually(timeout: 120) { sent.load(ordering: .relaxed) == total || held.withLock { $0.first } != nil })
 
-        XCTAssertEqual(try runTool("/bin/mount", ["-o", "remount,size=300m", mountPoint]), 0)
+        XCTAssertEqual(try runProgram("/bin/mount", ["-o", "remount,size=300m", mountPoint]).status, 0)
         let grownAt = Date()
         XCTAssertTrue(try eventually(timeout: 300) { try health(child)["status"]?.stringValue == "ok" })
         let writableAgain = Date().timeIntervalSince(grownAt)
@@ -249,29 +249,5 @@ final class StoreFaultProcessTests: XCTestCase {
         try push.setLinger(milliseconds: 10_000)
         try push.connect(try XCTUnwrap(child.ready["ingest_pull"]))
         return push
-    }
-
-    private func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    private func runLede(_ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("lede")
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
     }
 }

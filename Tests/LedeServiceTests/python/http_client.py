@@ -110,6 +110,16 @@ def main():
     if first["sentence"][start:end] != events[0]["trigger"]["text"]:
         fail(summary, "the trigger is not where the stream says in its sentence")
     summary["first_event"] = {"type": first["type"], "sentence": first["sentence"], "trigger": first["sentence"][start:end]}
+
+    # A reader that reconnects with Last-Event-ID resumes right after that event.
+    resume = urllib.request.Request(base + "/v1/events", headers={"Last-Event-ID": f"{seq}.0"})
+    with urllib.request.urlopen(resume, timeout=15) as stream:
+        for raw in stream:
+            line = raw.decode("utf-8").rstrip("\n")
+            if line.startswith("id: "):
+                if line[4:] != f"{seq}.1":
+                    fail(summary, f"resumed at {line[4:]}, not after {seq}.0")
+                break
     print(json.dumps(summary, ensure_ascii=False))
 
 
