@@ -23,6 +23,11 @@ def rank(key):
     return hashlib.sha256(f"lede-blind-reading-1:{key}".encode()).hexdigest()
 
 
+def section_of(article):
+    """The news section: an English article's category, a Vietnamese id's prefix (news_world_12 -> world)."""
+    return article.get("category") or article["id"].rsplit("_", 1)[0].removeprefix("news_")
+
+
 def used_ids():
     ids = set()
     for name in ("Gold/events/articles.tsv", "Gold/events/articles-extra.tsv"):
@@ -39,8 +44,7 @@ def sheet(args):
             a = json.loads(line)
             if a["id"] in used:
                 continue
-            section = a.get("category") or a["id"].rsplit("_", 1)[0].removeprefix("news_")
-            by_section[section].append(a)
+            by_section[section_of(a)].append(a)
     chosen = []
     for section in sorted(by_section):
         chosen += sorted(by_section[section], key=lambda a: rank(a["id"]))[: args.per_section]
@@ -66,7 +70,7 @@ def sheet(args):
             text = a["title"] if t["field"] == "title" else a["body"]
             s = e["sentence"]
             f.write(json.dumps({
-                "item": k, "article_id": a["id"], "section": a.get("category") or a["id"].rsplit("_", 1)[0],
+                "item": k, "article_id": a["id"], "section": section_of(a),
                 "topic": topic, "field": t["field"], "start": t["start"], "end": t["end"], "trigger": t["text"],
                 "type": e["type"], "modality": e["modality"],
                 "actors": [x["text"] for x in e["actors"]], "recipients": [x["text"] for x in e["recipients"]],

@@ -24,15 +24,21 @@ Offsets count Unicode code points (Python str indices) into the field exactly as
 import argparse
 import collections
 import hashlib
+import itertools
 import json
+import os
 import re
 import sys
 
 SEED = "lede-event-gold-1"
-TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+# The PLOVER types as the extractor ships them (first column of plover-types.tsv), not a second list.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "LedeExtraction", "Resources",
+                       "events", "plover-types.tsv"), encoding="utf-8") as _f:
+    TYPES = [line.split("\t")[0] for line in _f if line.strip() and not line.startswith("#")]
 MODALITIES = ["asserted", "negated", "future", "hypothetical", "historical"]
 SPLIT_SHARES = (("train", 60), ("dev", 20), ("test", 20))
+# Each split's upper bound in percent of a section's articles: 60, 80, 100.
+SPLIT_BOUNDS = list(zip((name for name, _ in SPLIT_SHARES), itertools.accumulate(share for _, share in SPLIT_SHARES)))
 PER_SECTION = {"vi": 30, "en": 60}
 
 
@@ -70,8 +76,7 @@ def sample(args):
             # Split inside each section, so that every split holds every section.
             for i, id_ in enumerate(sorted(chosen, key=lambda x: rank("split:" + x))):
                 share = i * 100 // len(chosen)
-                split = next(name for name, bound in
-                             zip((s[0] for s in SPLIT_SHARES), (60, 80, 100)) if share < bound)
+                split = next(name for name, bound in SPLIT_BOUNDS if share < bound)
                 rows.append((id_, lang, section, split))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# id\tlang\tsection\tsplit  (Scripts/event-gold.py sample; do not edit)\n")

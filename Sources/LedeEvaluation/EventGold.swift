@@ -219,6 +219,13 @@ private struct GoldLineEvent: Decodable {
     }
 
     func event(title: String?, body: String, fail: (String) -> EventGoldError) throws -> EventGoldEvent {
+        // A misspelt type would otherwise be learnt and scored as "no event", silently.
+        guard PloverTypes.all.contains(type) else {
+            throw fail("type \"\(type)\" is not a PLOVER type (\(PloverTypes.all.joined(separator: ", ")))")
+        }
+        if let modality, Modality(rawValue: modality) == nil {
+            throw fail("modality \"\(modality)\" is not one of \(Modality.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         var written = mentions ?? []
         if written.isEmpty, let trigger, let start, let end {
             written = [GoldLineMention(text: trigger, field: field, start: start, end: end)]

@@ -22,6 +22,16 @@ final class EventModelTests: XCTestCase {
         }
     }
 
+    func testEachLanguageShipsItsOwnModel() throws {
+        for lang in Extractor.supportedLanguages {
+            XCTAssertEqual(try EventModel.shipped(lang: lang).lang, lang)
+        }
+        let english = try XCTUnwrap(ResourceFiles.data("events/en.model"))
+        XCTAssertThrowsError(try EventModel.decode(english, of: "vi")) { error in
+            XCTAssertEqual("\(error)", "a model of \"en\", not \"vi\"")
+        }
+    }
+
     func testAFileOfAnotherKindIsRefused() {
         XCTAssertThrowsError(try EventModel.decode(Data("LEDETAG1 not an event model".utf8))) { error in
             XCTAssertEqual("\(error)", "not a Lede event model")
@@ -98,5 +108,37 @@ final class EventTrainingTests: XCTestCase {
         XCTAssertThrowsError(try training.run()) { error in
             XCTAssertTrue("\(error)".contains("1 articles are also held out, e.g. a1"), "\(error)")
         }
+    }
+}
+
+/// A gold file that says something the evaluation and training cannot use is refused with the line
+/// and the reason, instead of being read as "no event".
+final class EventGoldTests: XCTestCase {
+    func testEveryMistakeInAGoldLineIsNamedWithItsLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lede-gold-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let body = "Công an đã bắt giữ 3 người."
+        func event(_ fields: String) -> String {
+            #"{"id": "a1", "lang": "vi", "body": "\#(body)", "events": [{\#(fields)}]}"#
+        }
+        let mention = #""mentions": [{"text": "bắt giữ", "start": 11, "end": 18}]"#
+        let cases: [(line: String, says: String)] = [
+            (event(#""type": "ARREST", "# + mention), "type \"ARREST\" is not a PLOVER type"),
+            (event(#""type": "COERCE", "modality": "maybe", "# + mention), "modality \"maybe\""),
+            (event(#""type": "COERCE", "mentions": [{"text": "bắt giữ", "start": 0, "end": 7}]"#), "is not at body[0..<7]"),
+            (event(#""type": "COERCE""#), "has no mentions"),
+            ("{not json", ".jsonl:1: not a gold line"),
+        ]
+        for (k, (line, says)) in cases.enumerated() {
+            let file = directory.appendingPathComponent("gold-\(k).jsonl")
+            try Data((line + "\n").utf8).write(to: file)
+            XCTAssertThrowsError(try EventGold.read(path: file.path, corpora: []), line) { error in
+                XCTAssertTrue("\(error)".contains(says), "\(error) should say \(says)")
+            }
+        }
+        let good = directory.appendingPathComponent("good.jsonl")
+        try Data((event(#""type": "COERCE", "modality": "asserted", "# + mention) + "\n").utf8).write(to: good)
+        XCTAssertEqual(try EventGold.read(path: good.path, corpora: []).first?.events.first?.type, "COERCE", "the same line, right, is read")
     }
 }

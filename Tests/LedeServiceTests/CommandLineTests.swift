@@ -79,10 +79,17 @@ final class CommandLineTests: XCTestCase {
         let threshold = try lede(["train", "events", "--lang", "vi", "--data", "x", "--corpus", "y", "--threshold", "2", "--out", "z"])
         XCTAssertEqual(threshold.status, 2, threshold.stderr)
         XCTAssertTrue(threshold.stderr.contains("between 0 and 1"), threshold.stderr)
-        for (flag, value, says) in [("--rate", "0", "--rate"), ("--identity-dropout", "1", "--identity-dropout"), ("--epochs", "0", "--epochs")] {
+        for (flag, value, says) in [("--rate", "0", "--rate"), ("--identity-dropout", "1", "--identity-dropout"), ("--epochs", "0", "--epochs"),
+                                    ("--l2", "-1", "--l2"), ("--positive-weight", "0", "--positive-weight"),
+                                    ("--lexicon-floor", "3", "between 0 and 1"), ("--lang", "fr", "--lang must be one of en, vi")] {
             let bad = try lede(["train", "events", "--lang", "vi", "--data", "x", "--corpus", "y", flag, value, "--out", "z"])
             XCTAssertEqual(bad.status, 2, bad.stderr)
             XCTAssertTrue(bad.stderr.contains(says), bad.stderr)
+        }
+        for flag in ["--threshold", "--off-topic-threshold", "--lexicon-floor"] {
+            let bad = try lede(["eval", "events", "--gold", "x", flag, "1.5"])
+            XCTAssertEqual(bad.status, 2, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains("\(flag) is a probability"), bad.stderr)
         }
         // Whole-article gold carries no text: without the corpus the evaluation cannot start.
         let eval = try lede(["eval", "events", "--gold", "Gold/events/vi-dev.jsonl"])

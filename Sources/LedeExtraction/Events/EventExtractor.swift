@@ -87,14 +87,15 @@ public struct EventExtractor: Sendable {
 
     /// Walks every trigger candidate of a field in reading order with its features: extraction decides
     /// on them, training learns from them, so both see exactly the same thing.
+    /// `arguments` are the field's argument candidates (`ArgumentCandidates(text:mentions:entities:lang:)`),
+    /// made once by the caller, which needs them too.
     static func judge(
-        _ words: EventText, topic: Topic?, mentions: [Mention], entities: [Entity], lang: String, model: EventModel,
-        clusters: WordClusters, _ body: (Judged) -> Void
+        _ words: EventText, topic: Topic?, mentions: [Mention], entities: [Entity], arguments: ArgumentCandidates,
+        lang: String, model: EventModel, clusters: WordClusters, _ body: (Judged) -> Void
     ) {
         let language = lang == "vi" ? "vi" : "en"
         guard !words.words.isEmpty else { return }
         let lexicon = TriggerLexicon.shipped(lang: language)
-        let arguments = ArgumentCandidates(text: words, mentions: mentions, entities: entities, lang: language)
         let attribution = AttributionFinder(text: words, lang: language)
         let names = EventExtractor.nameMarks(words, mentions: mentions, entities: entities)
         var lastDemand: (sentence: Int, end: Int)?
@@ -138,8 +139,10 @@ public struct EventExtractor: Sendable {
             ? max(model.threshold, model.offTopicThreshold) : model.threshold
         var events: [Event] = []
         var sentenceSpan: (index: Int, span: Span)?
+        let onTopic = topic.map { !Topic.offTopic.contains($0.label) } ?? true
         EventExtractor.judge(
-            words, topic: topic, mentions: mentions, entities: entities, lang: lang, model: model, clusters: clusters
+            words, topic: topic, mentions: mentions, entities: entities, arguments: arguments, lang: lang, model: model,
+            clusters: clusters
         ) { judged in
             // Whether it is an event at all (one minus "no event"), then which type.
             // What a request or threat asks for is its content, not an event of its own (PLOVER codes
@@ -147,7 +150,6 @@ public struct EventExtractor: Sendable {
             guard !judged.afterDemand else { return }
             let probabilities = model.trigger.probabilities(judged.features)
             let p = 1 - probabilities[0]
-            let onTopic = topic.map { !Topic.offTopic.contains($0.label) } ?? true
             let vouched = onTopic && judged.candidate.entry.map { !$0.needsParticipant } == true
                 && (judged.roles.actor != nil || judged.roles.recipient != nil)
             guard p >= threshold || (vouched && p >= model.lexiconFloor) else { return }

@@ -63,6 +63,14 @@ public struct EventModel: Sendable {
 
     // MARK: File
 
+    /// `decode`, refusing a model trained for another language: it would read every word with the
+    /// wrong lexicon.
+    static func decode(_ data: Data, of lang: String) throws -> EventModel {
+        let model = try decode(data)
+        guard model.lang == lang else { throw ModelFormatError(description: "a model of \"\(model.lang)\", not \"\(lang)\"") }
+        return model
+    }
+
     static let magic = Array("LEDEEVT1".utf8)
 
     /// The shipped model of `lang` (`events/<lang>.model`).
@@ -72,7 +80,7 @@ public struct EventModel: Sendable {
             throw ModelFormatError(description: "the shipped event model \(path) is missing")
         }
         do {
-            return try decode(data)
+            return try decode(data, of: lang)
         } catch let error as ModelFormatError {
             throw ModelFormatError(description: "\(path): \(error.description)")
         }

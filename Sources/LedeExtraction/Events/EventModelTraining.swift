@@ -105,9 +105,10 @@ public struct EventModelTraining: Sendable {
             var covered = Set<Int>()
             for text in texts {
                 let inField = analysis.mentions.filter { $0.span.field == text.field }
+                let arguments = ArgumentCandidates(text: text, mentions: inField, entities: analysis.entities, lang: lang == "vi" ? "vi" : "en")
                 EventExtractor.judge(
-                    text, topic: articleTopic, mentions: inField, entities: analysis.entities, lang: lang, model: model,
-                    clusters: tagger.features.clusters
+                    text, topic: articleTopic, mentions: inField, entities: analysis.entities, arguments: arguments, lang: lang,
+                    model: model, clusters: tagger.features.clusters
                 ) { judged in
                     let start = text.words[judged.candidate.words.lowerBound].start
                     let end = text.words[judged.candidate.words.upperBound - 1].end

@@ -22,6 +22,8 @@ public struct EventOntology: Sendable {
     /// Modes and contexts the manual allows for each type.
     public let modes: [String: Set<String>]
     public let contexts: [String: Set<String>]
+    /// Each type's most general code (see `baseCode`), found once.
+    private let baseCodes: [String: String]
 
     /// The shipped ontology, loaded once.
     public static let shipped = EventOntology(
@@ -44,6 +46,11 @@ public struct EventOntology: Sendable {
             contexts[row[0]] = Set((row.count > 3 ? row[3] : "").split(separator: ",").map(String.init))
         }
         self.codes = codes
+        var baseCodes: [String: String] = [:]
+        for code in codes.values where baseCodes[code.type].map({ (code.code.count, code.code) < ($0.count, $0) }) ?? true {
+            baseCodes[code.type] = code.code
+        }
+        self.baseCodes = baseCodes
         self.modes = modes
         self.contexts = contexts
     }
@@ -52,7 +59,5 @@ public struct EventOntology: Sendable {
 
     /// The most general CAMEO code of a PLOVER type (the shortest, then the lowest): the code of an
     /// event whose trigger no lexicon entry of that type found.
-    public func baseCode(_ type: String) -> String {
-        codes.values.filter { $0.type == type }.map(\.code).min { ($0.count, $0) < ($1.count, $1) } ?? ""
-    }
+    public func baseCode(_ type: String) -> String { baseCodes[type] ?? "" }
 }

@@ -25,18 +25,10 @@ struct LinearClassifier: Sendable {
     /// Buckets are worked out as the features are summed: on the extraction path no array of them is
     /// built.
     func scores(_ features: [UInt64]) -> [Float] {
-        let n = classes.count
-        var out = [Float](repeating: 0, count: n)
-        weights.withUnsafeBufferPointer { w in
-            for f in features {
-                let b = bucket(f) * n
-                for c in 0..<n { out[c] += w[b + c] }
-            }
-        }
-        return out
+        scores(buckets: features.lazy.map(bucket))
     }
 
-    func scores(buckets: [Int]) -> [Float] {
+    func scores<Buckets: Sequence<Int>>(buckets: Buckets) -> [Float] {
         let n = classes.count
         var out = [Float](repeating: 0, count: n)
         weights.withUnsafeBufferPointer { w in
@@ -51,11 +43,17 @@ struct LinearClassifier: Sendable {
         LinearClassifier.softmax(scores(features))
     }
 
-    static func softmax(_ scores: [Float]) -> [Float] {
-        let top = scores.max() ?? 0
-        let e = scores.map { Foundation.exp($0 - top) }
-        let sum = e.reduce(0, +)
-        return e.map { $0 / sum }
+    /// In place: the scores' storage becomes the probabilities (one array per candidate, not three).
+    static func softmax(_ scores: consuming [Float]) -> [Float] {
+        var p = scores
+        let top = p.max() ?? 0
+        var sum: Float = 0
+        for i in p.indices {
+            p[i] = Foundation.exp(p[i] - top)
+            sum += p[i]
+        }
+        for i in p.indices { p[i] /= sum }
+        return p
     }
 
     /// The class with the highest probability, and that probability.

@@ -24,6 +24,12 @@ struct EvalEvents: AsyncParsableCommand {
     @Option(help: "The same for articles of off-topic sections.") var offTopicThreshold: Float?
     @Option(help: "The same for specific lexicon triggers with a named participant.") var lexiconFloor: Float?
 
+    func validate() throws {
+        for (flag, value) in [("--threshold", threshold), ("--off-topic-threshold", offTopicThreshold), ("--lexicon-floor", lexiconFloor)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(flag) is a probability, between 0 and 1; got \(value)") }
+        }
+    }
+
     func run() async throws {
         let articles: [EventGoldArticle]
         do {

@@ -34,6 +34,9 @@ struct TrainEvents: AsyncParsableCommand {
     @Option(help: "Model file to write.") var out: String
 
     func validate() throws {
+        guard Extractor.supportedLanguages.contains(lang) else {
+            throw ValidationError("--lang must be one of \(Extractor.supportedLanguages.sorted().joined(separator: ", ")), got \"\(lang)\"")
+        }
         guard !data.isEmpty else { throw ValidationError("give at least one --data file") }
         guard !corpus.isEmpty else { throw ValidationError("give at least one --corpus file") }
         guard epochs > 0 else { throw ValidationError("--epochs must be at least 1") }
