@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // libzmq through pkg-config; Debian's libzmq3-dev provides it.
@@ -43,7 +46,7 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         // Wire formats: a strict JSON reader/writer, article decoding with limits, result encoding.
-        .target(name: "LedeWire", dependencies: ["LedeModel"]),
+        .target(name: "LedeWire", dependencies: ["LedeModel", .product(name: "Crypto", package: "swift-crypto")]),
         // SQLite persistence (GRDB): articles, results with seq, rejects, replay queries.
         .target(
             name: "LedeStore",
@@ -88,6 +91,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),

@@ -7,7 +7,7 @@ import Synchronization
 /// stats), in WAL mode.
 public final class Store: Sendable {
     /// How hard SQLite works to make a commit survive. See README "Durability".
-    public enum Durability: String, Sendable {
+    public enum Durability: String, Sendable, CaseIterable {
         /// `synchronous=FULL`: a commit survives a process kill and a power loss.
         case full
         /// `synchronous=NORMAL`: a commit survives a process kill; a power loss may lose the last ones.

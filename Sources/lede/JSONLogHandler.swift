@@ -18,7 +18,8 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    func log(event: LogEvent) {
+        let level = event.level, message = event.message, extra = event.metadata
         var w = JSONWriter()
         w.beginObject()
         w.key("time"); w.string(Timestamps.iso8601(millisSince1970: Int64(Date().timeIntervalSince1970 * 1000)))
@@ -29,6 +30,7 @@ struct JSONLogHandler: LogHandler {
         where !["time", "level", "label", "message"].contains(key) {
             w.key(key); w.string("\(value)")
         }
+        if let error = event.error { w.key("error"); w.string("\(error)") }
         w.endObject()
         let bytes = w.bytes + [0x0A]
         Self.lock.withLock { FileHandle.standardError.write(Data(bytes)) }

@@ -12,7 +12,7 @@ enum VersionText {
         var lines = ["lede \(release) (extractor \(Extractor.version))"]
         for path in models {
             if let data = ResourceFiles.data(path) {
-                lines.append("  \(path)  sha256:\(SHA256.hex(SHA256.digest(data)).prefix(12))  \(data.count) bytes")
+                lines.append("  \(path)  sha256:\(Digest.sha256Hex(data).prefix(12))  \(data.count) bytes")
             } else {
                 lines.append("  \(path)  missing")
             }

@@ -11,7 +11,7 @@ final class CommandLineTests: XCTestCase {
     func testAUsageErrorExitsWithTwo() throws {
         let run = try lede(["serve", "--workers", "0"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("--workers must be at least 1"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("--workers: expected an integer from 1 to"), run.stderr)
     }
 
     func testAnUnreadableConfigFileIsAUsageError() throws {

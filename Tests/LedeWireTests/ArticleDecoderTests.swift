@@ -50,7 +50,7 @@ final class ArticleDecoderTests: XCTestCase {
     func testContentIDIsStableAndDependsOnEveryPart() throws {
         // sha256("T\nB\n2017-12-07"), first 32 hex digits (checked with Python hashlib); pinned so a change in the recipe is noticed.
         let id = ArticleDecoder.contentID(title: "T", body: "B", publishedAt: "2017-12-07")
-        XCTAssertEqual(id, "sha256:" + SHA256.hex("T\nB\n2017-12-07".utf8).prefix(32))
+        XCTAssertEqual(id, "sha256:" + Digest.sha256Hex("T\nB\n2017-12-07".utf8).prefix(32))
         XCTAssertEqual(id, "sha256:cc3b2a53f0923b6494156b10580e91da")
         XCTAssertEqual(id.count, 7 + 32)
         XCTAssertNotEqual(id, ArticleDecoder.contentID(title: "T", body: "B", publishedAt: nil))

@@ -117,7 +117,7 @@ final class ResultEncodingTests: XCTestCase {
     func testRejectAndHeartbeat() throws {
         let r = try parsed(ResultEncoding.reject(
             id: 3, code: "bad_json", message: "unexpected '}' at byte 12\n\"quoted\"", source: "pull", size: 13,
-            sha256: SHA256.hex([UInt8]()), articleID: nil, receivedAtMillis: 86_400_000))
+            sha256: Digest.sha256Hex([UInt8]()), articleID: nil, receivedAtMillis: 86_400_000))
         XCTAssertEqual(r.keys, ["reject_id", "received_at", "source", "code", "message", "size", "sha256"])
         XCTAssertEqual(r["message"]?.stringValue, "unexpected '}' at byte 12\n\"quoted\"")
         XCTAssertEqual(r["received_at"]?.stringValue, "1970-01-02T00:00:00.000Z")

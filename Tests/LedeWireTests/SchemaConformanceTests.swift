@@ -79,10 +79,10 @@ final class SchemaConformanceTests: XCTestCase {
 
     func testRejectHeartbeatMatchTheirSchemas() throws {
         try assertValid(
-            ResultEncoding.reject(id: 1, code: "bad_json", message: "m", source: "sub", size: 3, sha256: SHA256.hex([1, 2, 3]), articleID: nil, receivedAtMillis: 0),
+            ResultEncoding.reject(id: 1, code: "bad_json", message: "m", source: "sub", size: 3, sha256: Digest.sha256Hex([1, 2, 3]), articleID: nil, receivedAtMillis: 0),
             against: "reject.schema.json")
         try assertValid(
-            ResultEncoding.reject(id: 2, code: "unknown_lang", message: "m", source: "api", size: 3, sha256: SHA256.hex([1]), articleID: "x", receivedAtMillis: 5),
+            ResultEncoding.reject(id: 2, code: "unknown_lang", message: "m", source: "api", size: 3, sha256: Digest.sha256Hex([1]), articleID: "x", receivedAtMillis: 5),
             against: "reject.schema.json")
         try assertValid(ResultEncoding.heartbeat(lastSeq: 0, timeMillis: 0), against: "heartbeat.schema.json")
     }

@@ -2,29 +2,29 @@ import XCTest
 import LedeModel
 @testable import LedeWire
 
-final class SHA256Tests: XCTestCase {
+final class DigestTests: XCTestCase {
     func testKnownVectors() {
-        XCTAssertEqual(SHA256.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(Digest.sha256Hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(Digest.sha256Hex("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(
-            SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8),
+            Digest.sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         XCTAssertEqual(
-            SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)),
+            Digest.sha256Hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)),
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     func testBlockBoundariesAgreeWithIncrementalHashing() {
-        // 55, 56, 63, 64 and 65 bytes exercise the padding edge cases; chunked updates must agree.
+        // Pieces fed one by one, across block and padding edges, hash as the joined bytes do.
         for n in [55, 56, 63, 64, 65, 127, 128, 129] {
             let data = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 31) }
             var h = SHA256Hasher()
             for chunk in stride(from: 0, to: n, by: 7) { h.update(data[chunk..<min(n, chunk + 7)]) }
-            XCTAssertEqual(SHA256.hexString(h.finalize()), SHA256.hex(data), "n=\(n)")
-            XCTAssertEqual(SHA256.hex(AnySequence(data)), SHA256.hex(data), "non-contiguous input, n=\(n)")
+            XCTAssertEqual(h.finalizeHex(), Digest.sha256Hex(data), "n=\(n)")
+            XCTAssertEqual(Digest.sha256Hex(AnySequence(data)), Digest.sha256Hex(data), "non-contiguous input, n=\(n)")
         }
         XCTAssertEqual(
-            SHA256.hex("The quick brown fox jumps over the lazy dog".utf8),
+            Digest.sha256Hex("The quick brown fox jumps over the lazy dog".utf8),
             "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592")
     }
 }

@@ -29,7 +29,7 @@ struct InputChecks: Sendable {
         let joined = frames.count == 1 ? frames[0] : frames.flatMap { $0 }
         return RejectRecord(
             receivedAtMillis: millis, source: source.rawValue, code: error.code.rawValue, message: error.message,
-            size: byteCount, sha256: SHA256.hex(joined),
+            size: byteCount, sha256: Digest.sha256Hex(joined),
             raw: byteCount > limits.maxMessageBytes ? nil : joined, articleID: articleID)
     }
 }

@@ -33,8 +33,7 @@ public enum ArticleDecoder {
         hasher.update(body.utf8)
         hasher.update(CollectionOfOne(UInt8(ascii: "\n")))
         hasher.update((publishedAt ?? "").utf8)
-        let hex = SHA256.hexString(hasher.finalize())
-        return "sha256:" + hex.prefix(32)
+        return "sha256:" + hasher.finalizeHex().prefix(32)
     }
 
     static func tooLarge(_ size: Int, _ limits: IngestLimits) -> InputError {

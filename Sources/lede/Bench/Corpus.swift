@@ -40,9 +40,4 @@ enum ProcessMemory {
     static var peakMB: Double { Double(kilobytes("VmHWM")) / 1024 }
 }
 
-func percentile(_ sorted: [Double], _ p: Double) -> Double {
-    guard !sorted.isEmpty else { return .nan }
-    return sorted[min(sorted.count - 1, Int((p / 100 * Double(sorted.count - 1)).rounded()))]
-}
-
 func format(_ v: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", v) }

@@ -50,10 +50,8 @@ struct ClientOptions: ParsableArguments {
     func curve() throws -> ClientCurve? {
         guard let serverKey else { return nil }
         guard let clientKey else { throw ValidationError("--server-key needs --client-key") }
-        do {
-            return ClientCurve(
-                serverKey: try ConfigurationFile.readKey(serverKey), publicKey: try ConfigurationFile.readKey(clientKey + ".pub"),
-                secretKey: try ConfigurationFile.readKey(clientKey + ".key"))
-        } catch let e as ConfigurationFile.Failure { throw ValidationError(e.description) }
+        return ClientCurve(
+            serverKey: try KeyFile.read(serverKey), publicKey: try KeyFile.read(clientKey + ".pub"),
+            secretKey: try KeyFile.read(clientKey + ".key"))
     }
 }

@@ -10,46 +10,25 @@ import Synchronization
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Runs the service: ZeroMQ ingest, extraction workers, SQLite, PUB and the API.",
-        discussion: "Defaults are embedded; --config FILE (JSON), then LEDE_* environment variables, then flags override them. See Deploy/lede.example.json.")
+        discussion: "Defaults are embedded; --config FILE (JSON), then LEDE_* environment variables, then flags override them. Every setting exists in every layer: the key in the file, LEDE_ and the key in capitals as a variable, the key with dashes as a flag.")
 
-    @Option(help: "SQLite database file (default ./lede.sqlite; LEDE_DB).") var db: String?
-    @Option(name: .customLong("ingest-sub"), help: "SUB endpoint to bind, or 'none' (default tcp://*:5556; LEDE_INGEST_SUB).") var ingestSub: String?
-    @Option(name: .customLong("ingest-pull"), help: "PULL endpoint to bind, or 'none' (default tcp://*:5557; LEDE_INGEST_PULL).") var ingestPull: String?
-    @Option(help: "PUB endpoint to bind (default tcp://*:5558; LEDE_PUBLISH).") var publish: String?
-    @Option(help: "API ROUTER endpoint to bind (default tcp://*:5559; LEDE_API).") var api: String?
-    @Option(help: "Extraction workers (default one per core; LEDE_WORKERS).") var workers: Int?
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default info; LEDE_LOG_LEVEL).") var logLevel: String?
-    @Option(name: .customLong("log-format"), help: "text or json (default text; LEDE_LOG_FORMAT).") var logFormat: String?
-    @Option(help: "HTTP side port HOST:PORT for health, metrics and the live page, or 'none' (default 0.0.0.0:8558; LEDE_HTTP).") var http: String?
-    @Option(help: "JSON configuration file.") var config: String?
+    @OptionGroup var settings: ServeFlags
+    @Option(help: "JSON configuration file (Deploy/lede.example.json).") var config: String?
+    @Flag(name: .customLong("print-config"), help: "Print the configuration the layers resolve to, as JSON, and exit.") var printConfig = false
 
     func run() async throws {
-        var configuration = ServiceConfiguration()
+        let configuration: ServiceConfiguration
         do {
-            if let config { try ConfigurationFile.apply(path: config, to: &configuration) }
-            try ConfigurationFile.applyEnvironment(ProcessInfo.processInfo.environment, to: &configuration)
-        } catch let error as ConfigurationFile.Failure {
-            throw ValidationError(error.description)
-        }
-        if let db { configuration.databasePath = db }
-        if let ingestSub { configuration.ingestSub = ingestSub == "none" ? nil : ingestSub }
-        if let ingestPull { configuration.ingestPull = ingestPull == "none" ? nil : ingestPull }
-        if let publish { configuration.publish = publish }
-        if let api { configuration.api = api }
-        do {
-            if let logLevel { configuration.logLevel = try ConfigurationFile.logLevel(logLevel, "--log-level") }
-            if let logFormat { configuration.logFormat = try ConfigurationFile.logFormat(logFormat, "--log-format") }
-        } catch let error as ConfigurationFile.Failure {
-            throw ValidationError(error.description)
-        }
-        if let http {
-            do { configuration.http = http == "none" ? nil : try ConfigurationFile.hostPort(http, "--http") } catch let error as ConfigurationFile.Failure {
-                throw ValidationError(error.description)
+            let reader = try await ServeConfigurationReader(
+                flags: settings.values, environment: ProcessInfo.processInfo.environment, filePath: config)
+            let resolved = try reader.read()
+            configuration = try resolved.resolved()
+            if printConfig {
+                print(resolved.json)
+                return
             }
-        }
-        if let workers {
-            guard workers > 0 else { throw ValidationError("--workers must be at least 1") }
-            configuration.workers = workers
+        } catch let error as ServeConfigurationReader.Failure {
+            throw ValidationError(error.description)
         }
 
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
