@@ -132,6 +132,11 @@ public final class GapFreeSubscription {
             guard reply["ok"]?.boolValue == true, let items = reply["items"]?.arrayValue else {
                 throw RequestClient.Failure(description: "replay refused: \(reply["error"]?["message"]?.stringValue ?? "unknown error")")
             }
+            // The service no longer has what came before: said once, in the stream, so a consumer
+            // knows what it cannot get back instead of waiting for it.
+            if start == seq, let pruned = reply["pruned_before"]?.int64Value {
+                deliver(Delivery(topic: "pruned", seq: pruned, json: Array(#"{"pruned_before":\#(pruned)}"#.utf8)))
+            }
             for item in items { deliverReplayed(item, deliver) }
             from = reply["next_seq"]?.int64Value
             if from == nil, let last = reply["last_seq"]?.int64Value {
@@ -176,6 +181,8 @@ public final class GapFreeSubscription {
             w.beginObject()
             w.key("seq"); w.int64(seq)
             w.key("article_id"); w.string(item["article_id"]?.stringValue ?? "")
+            w.key("revision"); w.int(item["revision"]?.intValue ?? 1)
+            if let supersedes = item["supersedes"]?.int64Value { w.key("supersedes"); w.int64(supersedes) }
             w.key("lang"); w.string(lang)
             w.key("index"); w.int(index)
             if let published = item["article"]?["published_at"]?.stringValue { w.key("published_at"); w.string(published) }

@@ -9,6 +9,8 @@ public struct ReplayPageBytes {
     public var nextSeq: Int64?
     /// The last committed seq when the page was read.
     public var lastSeq: Int64?
+    /// Set when the replay started in a pruned range: the first seq that may still be stored.
+    public var prunedBefore: Int64?
 
     /// The `next_seq` of a reply (nil inside when there is no next page), read from its end without
     /// splitting it, so the next page can be asked for first; nil when the reply does not end with it.
@@ -31,5 +33,6 @@ public struct ReplayPageBytes {
         func integer(_ key: String) -> Int64? { value(key).flatMap { Int64(String(decoding: reply[$0], as: UTF8.self)) } }
         nextSeq = integer("next_seq")
         lastSeq = integer("last_seq")
+        prunedBefore = integer("pruned_before")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LedeService
 import LedeModel
@@ -92,8 +93,13 @@ public struct HTTPSide: Service {
             case .success(let f): filter = f
             case .failure(let error): return json(.badRequest, APIReplyEncoding.error(error))
             }
+            var headers: HTTPFields = [.contentType: "application/x-ndjson; charset=utf-8"]
+            // A replay that starts where results were pruned is told, as the API's `pruned_before` does.
+            if let pruned = try? server.store.prunedThrough(), filter.fromSeq <= pruned, let name = HTTPField.Name("Lede-Pruned-Before") {
+                headers[name] = String(pruned + 1)
+            }
             return Response(
-                status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"],
+                status: .ok, headers: headers,
                 body: ResponseBody { writer in
                     let total = query.contains { $0.name == "limit" } ? filter.limit : nil
                     try await ReplayLines.write(server.store, filter, total: total, to: &writer)

@@ -15,6 +15,8 @@ public struct ReplayFilter: Sendable, Hashable {
     /// Only results naming this entity: its canonical name or the text of one of its mentions,
     /// case-insensitive.
     public var entity: String?
+    /// Only each article's newest revision (results a reprocess superseded are left out).
+    public var latest: Bool
     /// Page size, 1…`maxLimit`.
     public var limit: Int
 
@@ -23,7 +25,7 @@ public struct ReplayFilter: Sendable, Hashable {
 
     public init(
         fromSeq: Int64 = 1, toSeq: Int64? = nil, since: Int64? = nil, until: Int64? = nil, types: [String] = [],
-        lang: String? = nil, entity: String? = nil, limit: Int = ReplayFilter.defaultLimit
+        lang: String? = nil, entity: String? = nil, latest: Bool = false, limit: Int = ReplayFilter.defaultLimit
     ) {
         self.fromSeq = fromSeq
         self.toSeq = toSeq
@@ -32,6 +34,7 @@ public struct ReplayFilter: Sendable, Hashable {
         self.types = types
         self.lang = lang
         self.entity = entity
+        self.latest = latest
         self.limit = limit
     }
 }

@@ -27,6 +27,8 @@ public final class LedeServer: @unchecked Sendable {
     private var threads: (ingest: ServiceThread, workers: [ServiceThread], committer: ServiceThread, api: ServiceThread)?
     private var checkpoints: (loop: Checkpointer, thread: ServiceThread)?
     private var ingest: IngestLoop?
+    private var reprocessing: (loop: ReprocessLoop, thread: ServiceThread)?
+    private var retention: (loop: RetentionLoop, thread: ServiceThread)?
     private var api: APILoop?
     private var zap: ZAPHandler?
     private let lock = NSLock()
@@ -46,7 +48,8 @@ public final class LedeServer: @unchecked Sendable {
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
         self.parts = ServiceParts(
             store: store, health: health, fault: fault, work: work, commits: commits, configuration: configuration,
-            metrics: metrics, logger: logger, acknowledgements: "inproc://lede-acknowledgements")
+            metrics: metrics, logger: logger, acknowledgements: "inproc://lede-acknowledgements",
+            reprocess: ReprocessJob(inFlightLimit: max(2, configuration.workers)))
     }
 
     /// Starts every loop and returns the endpoints they bound.
@@ -81,6 +84,17 @@ public final class LedeServer: @unchecked Sendable {
             work: work, commits: commits, extractor: extractor, checks: InputChecks(limits: configuration.limits), metrics: metrics, logger: logger)
         let workerThreads = (0..<max(1, configuration.workers)).map { i in ServiceThread(name: "lede-worker-\(i)") { workers.run() } }
         workerThreads.forEach { $0.start() }
+
+        let reprocessLoop = ReprocessLoop(parts, job: parts.reprocess)
+        let reprocessThread = ServiceThread(name: "lede-reprocess") { reprocessLoop.run() }
+        reprocessThread.start()
+        lock.withLock { reprocessing = (reprocessLoop, reprocessThread) }
+        if configuration.retentionDays > 0 {
+            let retentionLoop = RetentionLoop(parts, days: configuration.retentionDays)
+            let retentionThread = ServiceThread(name: "lede-retention") { retentionLoop.run() }
+            retentionThread.start()
+            lock.withLock { retention = (retentionLoop, retentionThread) }
+        }
 
         let ingest = IngestLoop(work: work, configuration: configuration, metrics: metrics, logger: logger)
         let ingestReady = StartupLatch<(sub: String?, pull: String?)>()
@@ -147,7 +161,9 @@ public final class LedeServer: @unchecked Sendable {
             return threads
         }
         let checkpoints = lock.withLock { self.checkpoints }
+        let retention = lock.withLock { self.retention }
         defer {
+            if let retention { retention.loop.stop(); retention.thread.join() }
             // Last, after the committer's last commit.
             if let checkpoints { checkpoints.loop.stop(); checkpoints.thread.join() }
             databaseLock.release()
@@ -155,12 +171,15 @@ public final class LedeServer: @unchecked Sendable {
         guard let running else { return }
         api?.intakeClosed.store(true, ordering: .releasing)
         ingest?.stopping.store(true, ordering: .releasing)
+        let reprocessing = lock.withLock { self.reprocessing }
+        reprocessing?.loop.stopping.store(true, ordering: .releasing)
         if fault.raised != nil {
             // Ingest may be waiting for room in the work queue: closing it lets ingest go.
             work.close()
             _ = work.removeAll()
         }
         running.ingest.join()
+        reprocessing?.thread.join()
         work.close()
         running.workers.forEach { $0.join() }
         commits.close()

@@ -37,6 +37,8 @@ public struct ServiceConfiguration: Sendable {
     public var logLevel = "info"
     /// `text` (one readable line) or `json` (one object a line).
     public var logFormat = "text"
+    /// Results, articles and rejects older than this many days are pruned every hour (0: kept forever).
+    public var retentionDays = 0
     /// The HTTP side port, `host:port` (nil: none).
     public var http: String? = "0.0.0.0:8558"
     /// CURVE security; nil: plain TCP.

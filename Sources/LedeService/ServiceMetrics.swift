@@ -14,6 +14,7 @@ public final class ServiceMetrics: Sendable {
     private let receivedBySource: [IngestSource: Counter]
     private let stored: Counter
     private let duplicates: Counter
+    private let reprocessed: Counter
     /// `submit`s refused because the work queue stayed full (`busy`) or the store could not write.
     private let busy: Counter
     let unavailable: Counter
@@ -26,7 +27,7 @@ public final class ServiceMetrics: Sendable {
     let commitQueue: Gauge
     /// The `service.*` counters of `stats` (swift-metrics counters cannot be read back).
     enum Count: String, CaseIterable, Sendable {
-        case received, rejected, stored, duplicates, published, busy
+        case received, rejected, stored, duplicates, published, busy, reprocessed
     }
     private let counts = Mutex<[Int]>(Array(repeating: 0, count: Count.allCases.count))
     private let rejectsByCode = Mutex<[String: Counter]>([:])
@@ -42,6 +43,7 @@ public final class ServiceMetrics: Sendable {
         receivedBySource = received
         stored = Counter(label: "lede_articles_stored_total", factory: factory)
         duplicates = Counter(label: "lede_articles_duplicate_total", factory: factory)
+        reprocessed = Counter(label: "lede_articles_reprocessed_total", factory: factory)
         busy = Counter(label: "lede_submits_refused_total", dimensions: [("code", "busy")], factory: factory)
         unavailable = Counter(label: "lede_submits_refused_total", dimensions: [("code", "unavailable")], factory: factory)
         storeFailures = Counter(label: "lede_store_failures_total", factory: factory)
@@ -83,6 +85,12 @@ public final class ServiceMetrics: Sendable {
     func storedOne() {
         count(.stored)
         stored.increment()
+    }
+
+    /// A stored article's new revision committed.
+    func reprocessedOne() {
+        count(.reprocessed)
+        reprocessed.increment()
     }
 
     func duplicate() {

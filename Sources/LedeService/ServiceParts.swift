@@ -15,6 +15,7 @@ struct ServiceParts: Sendable {
     let metrics: ServiceMetrics
     let logger: Logger
     let acknowledgements: String
+    let reprocess: ReprocessJob
 }
 
 extension ServiceParts {
@@ -28,6 +29,6 @@ extension ServiceParts {
             ("queue.work", Int64(work.count)), ("queue.commit", Int64(commits.count)),
             ("store.writable", status.fault == nil ? 1 : 0), ("store.failures", Int64(status.failures)),
         ]
-        return try store.counts() + metrics.snapshot + live
+        return try store.counts() + metrics.snapshot + live + reprocess.statistics
     }
 }

@@ -1,8 +1,10 @@
 import LedeModel
 
-/// One thing the writer commits: an article with its extraction result, or a refused input.
+/// One thing the writer commits: an article with its extraction result, a stored article's new
+/// extraction (its next revision), or a refused input.
 public enum CommitItem: Sendable {
     case result(StoredArticle, ExtractionResult)
+    case revision(StoredArticle, ExtractionResult)
     case reject(RejectRecord)
 }
 
@@ -57,6 +59,8 @@ public enum CommitOutcome: Sendable, Equatable {
     case duplicate(seq: Int64)
     /// A reject row was written.
     case rejected(id: Int64)
+    /// A revision of an article that is no longer stored (pruned meanwhile): nothing was written.
+    case gone
 }
 
 /// A result's JSON and its event messages' JSON, as stored and published.

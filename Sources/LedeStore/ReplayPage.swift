@@ -4,4 +4,6 @@ public struct ReplayPage: Sendable, Equatable {
     public var items: [StoredResult]
     public var nextSeq: Int64?
     public var lastSeq: Int64
+    /// Set when the replay started in a pruned range: the first seq that may still be stored.
+    public var prunedBefore: Int64?
 }

@@ -19,14 +19,17 @@ public struct ReplayRow {
     }
 }
 
-/// Where a replay page ends: the seq the next page starts at (nil when this page is the last) and the
-/// last committed seq overall when the page was read.
+/// Where a replay page ends: the seq the next page starts at (nil when this page is the last), the
+/// last committed seq overall when the page was read, and, when the replay started in a pruned range,
+/// the first seq that may still be stored.
 public struct ReplayBounds: Sendable, Equatable {
     public var nextSeq: Int64?
     public var lastSeq: Int64
+    public var prunedBefore: Int64?
 
-    public init(nextSeq: Int64?, lastSeq: Int64) {
+    public init(nextSeq: Int64?, lastSeq: Int64, prunedBefore: Int64? = nil) {
         self.nextSeq = nextSeq
         self.lastSeq = lastSeq
+        self.prunedBefore = prunedBefore
     }
 }

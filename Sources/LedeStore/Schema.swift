@@ -84,6 +84,47 @@ enum Schema {
                     FROM results r, json_each(CAST(r.json AS TEXT), '$.entities') e;
                 """)
         }
+        // Revisions: an article may have several results (one per extraction), so `article_id` is no
+        // longer unique in `results` (SQLite cannot drop a constraint: the table is rebuilt). Stored
+        // results become revision 1, and their JSON says so, as new ones do. `superseded_by` marks the
+        // results a newer revision replaced, so replay's `latest` is a column test. Pruning keeps the
+        // highest removed seq, so a seq is never given twice.
+        migrator.registerMigration("v3: revisions and pruning") { db in
+            try db.execute(sql: """
+                CREATE TABLE results_v3 (
+                    seq INTEGER PRIMARY KEY,
+                    article_id TEXT NOT NULL REFERENCES articles(id),
+                    revision INTEGER NOT NULL,
+                    supersedes INTEGER,
+                    superseded_by INTEGER,
+                    lang TEXT NOT NULL,
+                    extractor TEXT NOT NULL,
+                    committed_at INTEGER NOT NULL,
+                    json BLOB NOT NULL
+                );
+                INSERT INTO results_v3 (seq, article_id, revision, lang, extractor, committed_at, json)
+                    SELECT seq, article_id, 1, lang, extractor, committed_at,
+                           CAST(json_insert(CAST(json AS TEXT), '$.revision', 1) AS BLOB)
+                    FROM results ORDER BY seq;
+                UPDATE events SET json = CAST(json_insert(CAST(json AS TEXT), '$.revision', 1) AS BLOB);
+                DROP VIEW mentions;
+                DROP VIEW entities;
+                DROP TABLE results;
+                ALTER TABLE results_v3 RENAME TO results;
+                CREATE UNIQUE INDEX results_by_article ON results(article_id, revision);
+                CREATE INDEX results_by_time ON results(committed_at);
+                CREATE INDEX results_by_lang ON results(lang, seq);
+                CREATE VIEW mentions (seq, idx, type, text, field, start, "end", value, entity) AS
+                    SELECT r.seq, m.key, m.value ->> '$.type', m.value ->> '$.text', m.value ->> '$.field',
+                           m.value ->> '$.start', m.value ->> '$.end', m.value ->> '$.value', m.value ->> '$.entity'
+                    FROM results r, json_each(CAST(r.json AS TEXT), '$.mentions') m;
+                CREATE VIEW entities (seq, idx, type, name, country, geonames_id, cameo) AS
+                    SELECT r.seq, e.value ->> '$.id', e.value ->> '$.type', e.value ->> '$.name',
+                           e.value ->> '$.country', e.value ->> '$.geonames_id', e.value ->> '$.cameo'
+                    FROM results r, json_each(CAST(r.json AS TEXT), '$.entities') e;
+                ALTER TABLE outbox ADD COLUMN pruned_through INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -5,19 +5,21 @@ import LedeModel
 extension Store {
     /// The last committed seq (0 when nothing is stored).
     public func lastSeq() throws -> Int64 {
-        try read("read last seq") { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM results") ?? 0 }
+        try read("read last seq") { db in try Self.lastSeq(db) }
+    }
+
+    /// The highest seq pruning removed (0 when nothing was).
+    public func prunedThrough() throws -> Int64 {
+        try read("read the pruned mark") { db in try Self.prunedThrough(db) }
     }
 
     /// A stored article with its result JSON, or nil.
     public func article(id: String) throws -> (article: StoredArticle, result: StoredResult?)? {
         try read("get article") { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]) else { return nil }
-            let publishedText: String? = row["published_at"]
-            let article = Article(
-                id: row["id"], url: row["url"], title: row["title"], body: row["body"], lang: row["lang"],
-                publishedAt: nil, source: row["source"])
-            let stored = StoredArticle(article: article, publishedAtText: publishedText, receivedAtMillis: row["received_at"], ingest: row["ingest"])
-            let result = try Row.fetchOne(db, sql: "SELECT seq, article_id, lang, json FROM results WHERE article_id = ?", arguments: [id])
+            let stored = StoredArticle(row: row)
+            let result = try Row.fetchOne(
+                db, sql: "SELECT seq, article_id, lang, json FROM results WHERE article_id = ? ORDER BY revision DESC LIMIT 1", arguments: [id])
                 .map(StoredResult.init(row:))
             return (stored, result)
         }
@@ -30,7 +32,8 @@ extension Store {
             for (name, table) in [("articles", "articles"), ("results", "results"), ("events", "events"), ("rejects", "rejects")] {
                 out.append((name, try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0))
             }
-            out.append(("last_seq", try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM results") ?? 0))
+            out.append(("last_seq", try Self.lastSeq(db)))
+            out.append(("pruned_through", try Self.prunedThrough(db)))
             for row in try Row.fetchAll(db, sql: "SELECT code, count(*) AS n FROM rejects GROUP BY code ORDER BY code") {
                 out.append(("rejects." + (row["code"] as String), row["n"]))
             }

@@ -23,8 +23,9 @@ extension Store {
                 try item(stored)
                 count += 1
             }
-            let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) FROM results")) ?? 0
-            return ReplayBounds(nextSeq: next, lastSeq: last)
+            let prunedThrough = try Self.prunedThrough(db)
+            return ReplayBounds(
+                nextSeq: next, lastSeq: try Self.lastSeq(db), prunedBefore: filter.fromSeq <= prunedThrough ? prunedThrough + 1 : nil)
         }
     }
 
@@ -32,7 +33,7 @@ extension Store {
     public func replay(_ filter: ReplayFilter) throws -> ReplayPage {
         var items: [StoredResult] = []
         let bounds = try replay(filter) { items.append(try StoredResult($0)) }
-        return ReplayPage(items: items, nextSeq: bounds.nextSeq, lastSeq: bounds.lastSeq)
+        return ReplayPage(items: items, nextSeq: bounds.nextSeq, lastSeq: bounds.lastSeq, prunedBefore: bounds.prunedBefore)
     }
 }
 
@@ -51,6 +52,7 @@ struct ReplayQuerySQL {
         if let since = filter.since { conditions.append("committed_at >= ?"); arguments += [since] }
         if let until = filter.until { conditions.append("committed_at <= ?"); arguments += [until] }
         if let lang = filter.lang { conditions.append("lang = ?"); arguments += [lang] }
+        if filter.latest { conditions.append("superseded_by IS NULL") }
         if !filter.types.isEmpty {
             let marks = Array(repeating: "?", count: filter.types.count).joined(separator: ", ")
             conditions.append("seq IN (SELECT seq FROM events WHERE type IN (\(marks)))")

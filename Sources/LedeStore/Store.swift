@@ -20,7 +20,9 @@ public final class Store: Sendable {
 
     /// Renders the JSON of a result and of each of its event messages once its seq and commit time
     /// are known (the wire format is not the store's business).
-    public typealias ResultRenderer = (_ item: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAtMillis: Int64) -> RenderedResult
+    public typealias ResultRenderer = (
+        _ item: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAtMillis: Int64, _ revision: Revision
+    ) -> RenderedResult
 
     /// The connections to the file. `reopen()` replaces them together; an operation in flight keeps
     /// the ones it started with, which close when it ends.
@@ -28,6 +30,7 @@ public final class Store: Sendable {
     /// Why the connections could not be opened, while they are not.
     private let openFailure = Mutex<StoreError?>(nil)
     public let path: String
+    static let busyTimeout: TimeInterval = 5
     let durability: Durability
     let separateCheckpoints: Bool
     /// The writer's size limit in bytes, 0 for none: kept here so that a reopened writer keeps it.
@@ -132,6 +135,9 @@ public final class Store: Sendable {
                 // page instead of a chain of three, and a commit writes fewer, larger WAL frames: a third
                 // of the write calls and less kernel time per result than with SQLite's 4 KB default.
                 try db.execute(sql: "PRAGMA page_size = \(Store.pageSize)")
+                // Also only at creation: pages freed by pruning can then be given back to the file
+                // system a few at a time (`PRAGMA incremental_vacuum`) instead of by a whole VACUUM.
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
                 // A batch of results touches more pages than SQLite's default 2 MB cache holds; past it,
                 // the writer spills dirty pages to the WAL mid-transaction and reads evicted ones back.
                 try db.execute(sql: "PRAGMA cache_size = -\(Store.writerCacheKiB)")
@@ -139,6 +145,9 @@ public final class Store: Sendable {
             }
         }
         config.maximumReaderCount = 4
+        // Another process may write for a moment (`lede prune` between batches, a migration): wait for
+        // it rather than count it as a store fault.
+        config.busyMode = .timeout(Store.busyTimeout)
         do {
             let pool = try DatabasePool(path: path, configuration: config)
             // Here, not in `prepareDatabase`: opening the pool switches the writer to WAL and, with it,
@@ -181,7 +190,7 @@ public final class Store: Sendable {
                     try db.cachedStatement(sql: "UPDATE outbox SET published_through = max(published_through, ?) WHERE id = 1")
                         .execute(arguments: [publishedThrough])
                 }
-                var seq = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM results") ?? 0
+                var seq = try Self.lastSeq(db)
                 var outcomes: [CommitOutcome] = []
                 outcomes.reserveCapacity(items.count)
                 for item in items {
@@ -196,16 +205,32 @@ public final class Store: Sendable {
                             ])
                         outcomes.append(.rejected(id: db.lastInsertedRowID))
                     case .result(let stored, let result):
-                        let id = stored.article.id
                         if let existing = try Int64.fetchOne(
-                            db.cachedStatement(sql: "SELECT seq FROM results WHERE article_id = ?"), arguments: [id])
+                            db.cachedStatement(sql: "SELECT min(seq) FROM results WHERE article_id = ?"), arguments: [stored.article.id])
                         {
                             outcomes.append(.duplicate(seq: existing))
                             continue
                         }
                         seq += 1
-                        let rendered = render(stored, result, seq, nowMillis)
-                        try insert(stored, result, seq: seq, rendered: rendered, committedAt: nowMillis, db)
+                        let rendered = render(stored, result, seq, nowMillis, .first)
+                        try insertArticle(stored, db)
+                        try insert(stored, result, seq: seq, revision: .first, rendered: rendered, committedAt: nowMillis, db)
+                        outcomes.append(.stored(seq: seq, rendered))
+                    case .revision(let stored, let result):
+                        // The article's newest result, which this one supersedes. A pruned article has
+                        // none left: its new extraction is its next revision all the same.
+                        let latest = try Row.fetchOne(
+                            db.cachedStatement(sql: "SELECT seq, revision FROM results WHERE article_id = ? ORDER BY revision DESC LIMIT 1"),
+                            arguments: [stored.article.id])
+                        guard let latest else {
+                            outcomes.append(.gone)
+                            continue
+                        }
+                        seq += 1
+                        let revision = Revision(number: (latest["revision"] as Int) + 1, supersedes: latest["seq"])
+                        let rendered = render(stored, result, seq, nowMillis, revision)
+                        try insert(stored, result, seq: seq, revision: revision, rendered: rendered, committedAt: nowMillis, db)
+                        try db.cachedStatement(sql: "UPDATE results SET superseded_by = ? WHERE seq = ?").execute(arguments: [seq, latest["seq"] as Int64])
                         outcomes.append(.stored(seq: seq, rendered))
                     }
                 }
@@ -216,10 +241,7 @@ public final class Store: Sendable {
         }
     }
 
-    private func insert(
-        _ stored: StoredArticle, _ result: ExtractionResult, seq: Int64, rendered: RenderedResult, committedAt: Int64,
-        _ db: Database
-    ) throws {
+    private func insertArticle(_ stored: StoredArticle, _ db: Database) throws {
         let a = stored.article
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO articles (id, url, title, body, lang, published_at, source, received_at, ingest)
@@ -227,9 +249,18 @@ public final class Store: Sendable {
             """).insert(
                 a.id, a.url, a.title, a.body, a.lang, stored.publishedAtText, a.source, stored.receivedAtMillis,
                 stored.ingest)
+    }
+
+    private func insert(
+        _ stored: StoredArticle, _ result: ExtractionResult, seq: Int64, revision: Revision, rendered: RenderedResult,
+        committedAt: Int64, _ db: Database
+    ) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO results (seq, article_id, lang, extractor, committed_at, json) VALUES (?, ?, ?, ?, ?, ?)
-            """).insert(seq, a.id, result.lang, result.extractorVersion, committedAt, Data(rendered.result))
+            INSERT INTO results (seq, article_id, revision, supersedes, lang, extractor, committed_at, json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).insert(
+                seq, stored.article.id, revision.number, revision.supersedes, result.lang, result.extractorVersion, committedAt,
+                Data(rendered.result))
         // Mentions and entities are in the result's JSON (the `mentions` and `entities` views read them
         // there); their lower-cased names index it for replay's entity filter.
         var names = Set<String>()
@@ -254,6 +285,19 @@ public final class Store: Sendable {
     private func readsAsItsEntityName(_ m: Mention, _ entities: [Entity]) -> Bool {
         guard let index = m.entity, entities.indices.contains(index) else { return false }
         return m.span.text.utf8.elementsEqual(entities[index].name.utf8)
+    }
+
+    /// The last seq given: the newest result's, or the highest pruned one when pruning left none newer
+    /// (a seq is never given twice).
+    static func lastSeq(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT max(coalesce((SELECT max(seq) FROM results), 0), (SELECT pruned_through FROM outbox WHERE id = 1))")
+        ) ?? 0
+    }
+
+    /// The highest seq pruning removed (0 when nothing was pruned).
+    static func prunedThrough(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT pruned_through FROM outbox WHERE id = 1")) ?? 0
     }
 
     // MARK: Outbox

@@ -92,7 +92,7 @@ final class HotPathBenchmarks: XCTestCase {
                 a.id = "perf-\(n)"
                 return .result(StoredArticle(article: a, publishedAtText: nil, receivedAtMillis: 0, ingest: "pull"), result)
             }
-            _ = try? store.commit(items, nowMillis: 0) { stored, r, seq, at in
+            _ = try? store.commit(items, nowMillis: 0) { stored, r, seq, at, _ in
                 RenderedResult(result: ResultEncoding.result(r, seq: seq, article: stored.article, committedAtMillis: at))
             }
         }

@@ -19,7 +19,7 @@ final class StoreFaultTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    let render: Store.ResultRenderer = { stored, _, seq, _ in
+    let render: Store.ResultRenderer = { stored, _, seq, _, _ in
         RenderedResult(result: Array("{\"seq\":\(seq),\"article_id\":\"\(stored.article.id)\"}".utf8))
     }
 

@@ -19,53 +19,10 @@ final class StoreTests: XCTestCase {
 
     var path: String { directory.appendingPathComponent("lede.sqlite").path }
 
-    /// A renderer that writes what the store knows, so tests can read it back.
-    let render: Store.ResultRenderer = { stored, result, seq, at in
-        RenderedResult(
-            result: Array("{\"seq\":\(seq),\"article_id\":\"\(stored.article.id)\",\"at\":\(at)}".utf8),
-            events: result.events.map { Array("{\"seq\":\(seq),\"type\":\"\($0.type)\"}".utf8) })
-    }
+    let render: Store.ResultRenderer = StoreFixtures.render
 
     func item(_ id: String, lang: String = "vi", eventType: String? = nil, entity: String? = nil) -> CommitItem {
-        let article = Article(id: id, body: "body of \(id)", lang: lang)
-        var result = ExtractionResult(lang: lang)
-        if let entity {
-            result.mentions = [Mention(type: .person, span: Span(field: .body, start: 0, end: entity.unicodeScalars.count, text: entity), entity: 0, source: "test")]
-            result.entities = [Entity(id: 0, type: .person, name: entity)]
-        }
-        if let eventType {
-            let span = Span(field: .body, start: 0, end: 4, text: "body")
-            result.events = [Event(type: eventType, cameo: "190", quadClass: 4, goldstein: -10, trigger: span, confidence: 0.9, sentence: span)]
-        }
-        return .result(StoredArticle(article: article, publishedAtText: nil, receivedAtMillis: 1, ingest: "pull"), result)
-    }
-
-    func testTheWriterSyncsAsTheDurabilityAsks() throws {
-        // Opening a pool switches the writer to WAL and, with it, to NORMAL: FULL must be set after that.
-        let full = try Store(path: path, durability: .full)
-        XCTAssertEqual(try full.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL")
-        let normalPath = directory.appendingPathComponent("normal.sqlite").path
-        let normal = try Store(path: normalPath, durability: .normal)
-        XCTAssertEqual(try normal.pool.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 1, "NORMAL")
-    }
-
-    func testANewDatabaseUsesLargePages() throws {
-        let store = try Store(path: path)
-        XCTAssertEqual(try store.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") }, Store.pageSize)
-    }
-
-    func testAFailedInsertReportsSQLitesReasonAndTheNextCommitStillWorks() throws {
-        let store = try Store(path: path)
-        _ = try store.commit([item("a")], nowMillis: 10, render: render)
-        // A trigger refuses entity-name rows: the batch's insert fails inside SQLite, after its article
-        // and result rows went in.
-        try store.pool.write { try $0.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON entity_names BEGIN SELECT RAISE(ABORT, 'names refused'); END") }
-        XCTAssertThrowsError(try store.commit([item("b", entity: "Putin")], nowMillis: 20, render: render)) { error in
-            XCTAssertTrue("\(error)".contains("names refused"), "\(error)")
-        }
-        try store.pool.write { try $0.execute(sql: "DROP TRIGGER refuse") }
-        XCTAssertEqual(try store.commit([item("b", entity: "Putin")], nowMillis: 30, render: render).map(\.seq), [2])
-        XCTAssertEqual(try store.replay(ReplayFilter()).items.map(\.articleID), ["a", "b"], "nothing of the failed batch stayed")
+        StoreFixtures.item(id, lang: lang, eventType: eventType, entity: entity)
     }
 
     func testADatabaseOfTheFirstSchemaIsMigratedAndKeepsItsResults() throws {
@@ -192,7 +149,7 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(streamed.map(\.seq), [3, 4, 5, 6, 7])
         XCTAssertEqual(streamed.map(\.id), copied.items.map(\.articleID))
         XCTAssertEqual(streamed.map(\.json), copied.items.map(\.json))
-        XCTAssertEqual(String(decoding: streamed[0].json, as: UTF8.self), #"{"seq":3,"article_id":"a2","at":10}"#)
+        XCTAssertEqual(String(decoding: streamed[0].json, as: UTF8.self), #"{"seq":3,"article_id":"a2","revision":1,"at":10}"#)
         XCTAssertNil(try store.replay(ReplayFilter(fromSeq: 8, limit: 5)) { _ in }.nextSeq, "the last page says so")
     }
 
@@ -258,7 +215,7 @@ extension CommitOutcome {
     var seq: Int64? {
         switch self {
         case .stored(let seq, _), .duplicate(let seq): return seq
-        case .rejected: return nil
+        case .rejected, .gone: return nil
         }
     }
 }

@@ -17,7 +17,8 @@ final class ResultEncodingTests: XCTestCase {
     func testResultRoundTripsThroughTheReader() throws {
         let bytes = ResultEncoding.result(Fixtures.result, seq: 42, article: Fixtures.article, committedAtMillis: 1_512_610_200_250)
         let v = try parsed(bytes)
-        XCTAssertEqual(v.keys, ["seq", "article_id", "lang", "extractor", "topic", "committed_at", "article", "mentions", "entities", "events"])
+        XCTAssertEqual(v.keys, ["seq", "article_id", "revision", "lang", "extractor", "topic", "committed_at", "article", "mentions", "entities", "events"])
+        XCTAssertEqual(v["revision"]?.intValue, 1, "a first extraction")
         XCTAssertEqual(v["seq"]?.int64Value, 42)
         XCTAssertEqual(v["article_id"]?.stringValue, "vn-1")
         XCTAssertEqual(v["lang"]?.stringValue, "vi")
@@ -102,10 +103,20 @@ final class ResultEncodingTests: XCTestCase {
         XCTAssertEqual(v["goldstein"]?.numberLiteral, "1.0")
     }
 
+    func testARevisionSaysWhichResultItSupersedes() throws {
+        let revision = Revision(number: 3, supersedes: 17)
+        let result = try parsed(ResultEncoding.result(Fixtures.result, seq: 42, article: Fixtures.article, committedAtMillis: 0, revision: revision))
+        XCTAssertEqual(result["revision"]?.intValue, 3)
+        XCTAssertEqual(result["supersedes"]?.int64Value, 17)
+        let r = Fixtures.result
+        let message = try parsed(ResultEncoding.event(r.events[0], index: 0, seq: 42, article: Fixtures.article, lang: "vi", entities: r.entities, revision: revision))
+        XCTAssertEqual(message["supersedes"]?.int64Value, 17)
+    }
+
     func testEventMessageCarriesSeqAndTheSameEventAsTheResult() throws {
         let r = Fixtures.result
         let message = try parsed(ResultEncoding.event(r.events[0], index: 0, seq: 7, article: Fixtures.article, lang: "vi", entities: r.entities))
-        XCTAssertEqual(message.keys, ["seq", "article_id", "lang", "index", "published_at", "event"])
+        XCTAssertEqual(message.keys, ["seq", "article_id", "revision", "lang", "index", "published_at", "event"])
         XCTAssertEqual(message["seq"]?.int64Value, 7)
         XCTAssertEqual(message["published_at"]?.stringValue, "2017-12-07")
         let result = try parsed(ResultEncoding.result(r, seq: 7, article: Fixtures.article, committedAtMillis: 0))

@@ -160,7 +160,7 @@ final class APILoop: @unchecked Sendable {
                 // Each stored result goes from SQLite's buffer straight into the reply.
                 var page = ReplayPageWriter(reusing: takeSpareReply())
                 let bounds = try parts.store.replay(filter) { row in try row.withJSON { page.append(item: $0) } }
-                return page.finish(nextSeq: bounds.nextSeq, lastSeq: bounds.lastSeq)
+                return page.finish(nextSeq: bounds.nextSeq, lastSeq: bounds.lastSeq, prunedBefore: bounds.prunedBefore)
             }
         case .success(.get(let id)):
             respond(router, envelope) {
@@ -170,6 +170,22 @@ final class APILoop: @unchecked Sendable {
                 var article = found.article.article
                 article.publishedAt = found.article.publishedAtText.flatMap { ISODateTime.parse($0)?.date }
                 return APIReplyEncoding.article(article, result: found.result?.json)
+            }
+        case .success(.reprocess(let range)):
+            if intakeClosed.load(ordering: .acquiring) {
+                reply(router, envelope, APIReplyEncoding.error(InputError(code: .shuttingDown, message: "the service is shutting down")))
+                break
+            }
+            respond(router, envelope) {
+                let selection = try parts.store.reprocessSelection(range)
+                switch parts.reprocess.start(selection, atMillis: WallClock.millis()) {
+                case .success(let job):
+                    return APIReplyEncoding.reprocessStarted(job: job.job, articles: selection.count, throughSeq: selection.throughSeq)
+                case .failure(let running):
+                    let p = running.progress
+                    return APIReplyEncoding.error(InputError(
+                        code: .busy, message: "reprocess job \(p.job) is running (\(p.done) of \(p.selection.count) articles); retry when it ends"))
+                }
             }
         case .success(.stats):
             respond(router, envelope) { APIReplyEncoding.stats(try parts.statistics()) }

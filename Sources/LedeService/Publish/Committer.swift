@@ -272,6 +272,17 @@ final class Committer: Sendable {
                 if let envelope = request.envelope {
                     send(acks, envelope, APIReplyEncoding.submitted(articleID: stored(request)?.id ?? "", seq: seq, duplicate: false))
                 }
+            case (.stored(let seq, let rendered), .revision(_, let result)):
+                progress.lastSeq = seq
+                parts.metrics.reprocessedOne()
+                publish(publisher, Topics.article(lang: result.lang), rendered.result)
+                for (event, json) in zip(result.events, rendered.events) {
+                    publish(publisher, Topics.event(type: event.type, lang: result.lang), json)
+                    parts.metrics.eventPublished(type: event.type, lang: result.lang)
+                }
+                parts.reprocess.committedOne(atMillis: WallClock.millis())
+            case (.gone, .revision):
+                parts.reprocess.committedOne(atMillis: WallClock.millis())
             case (.duplicate(let seq), _):
                 parts.metrics.duplicate()
                 if let envelope = request.envelope {
@@ -336,11 +347,14 @@ final class Committer: Sendable {
     }
 
     /// The wire form of a result and its event messages.
-    static func render(_ stored: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAt: Int64) -> RenderedResult {
+    static func render(
+        _ stored: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAt: Int64, _ revision: Revision
+    ) -> RenderedResult {
         RenderedResult(
-            result: ResultEncoding.result(result, seq: seq, article: stored.article, committedAtMillis: committedAt),
+            result: ResultEncoding.result(result, seq: seq, article: stored.article, committedAtMillis: committedAt, revision: revision),
             events: result.events.enumerated().map { i, event in
-                ResultEncoding.event(event, index: i, seq: seq, article: stored.article, lang: result.lang, entities: result.entities)
+                ResultEncoding.event(
+                    event, index: i, seq: seq, article: stored.article, lang: result.lang, entities: result.entities, revision: revision)
             })
     }
 }

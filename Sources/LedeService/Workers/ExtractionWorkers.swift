@@ -25,6 +25,12 @@ struct ExtractionWorkers: Sendable {
     func process(_ item: WorkItem) -> CommitRequest {
         let article: Article
         switch item.payload {
+        case .stored(let stored):
+            // Checked and stored once already: only extracted again.
+            let started = ContinuousClock.now
+            let result = extractor.extract(stored.article)
+            ServiceMetrics.record(metrics.extractDuration, since: started)
+            return CommitRequest(item: .revision(stored, result), envelope: nil, error: nil)
         case .frames(let message):
             switch checks.article(from: message, source: item.source) {
             case .success(let a): article = a

@@ -7,6 +7,8 @@ import ZeroMQ
 /// Where an input came in.
 enum IngestSource: String, Sendable {
     case sub, pull, api
+    /// Not an ingest: the service's own reprocess job, re-reading stored articles.
+    case reprocess
 }
 
 /// An input on its way to a worker.
@@ -16,6 +18,8 @@ struct WorkItem: Sendable {
         case frames(Socket.Message)
         /// An article from `submit`, already decoded by the API loop.
         case article(Article)
+        /// A stored article to extract again (reprocess): its result is the article's next revision.
+        case stored(StoredArticle)
     }
 
     var source: IngestSource

@@ -78,6 +78,23 @@ public enum APIReplyEncoding {
         return w.bytes
     }
 
+    /// `{"ok":true,"job","articles","through_seq"}`: a reprocess job started over `articles` stored
+    /// articles, those whose newest result is in the range up to `through_seq`.
+    public static func reprocessStarted(job: Int, articles: Int, throughSeq: Int64) -> [UInt8] {
+        var w = JSONWriter(capacity: 96)
+        w.beginObject()
+        w.rawKey("\"ok\":")
+        w.bool(true)
+        w.rawKey("\"job\":")
+        w.int(job)
+        w.rawKey("\"articles\":")
+        w.int(articles)
+        w.rawKey("\"through_seq\":")
+        w.int64(throughSeq)
+        w.endObject()
+        return w.bytes
+    }
+
     /// `{"ok":true,"status","last_seq","uptime_seconds","store":{"writable", …}}`: `store` says since
     /// when and why the store has refused writes, when it does.
     public static func health(status: String, lastSeq: Int64, uptimeSeconds: Double, store: StoreStatus) -> [UInt8] {

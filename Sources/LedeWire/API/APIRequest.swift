@@ -12,4 +12,7 @@ public enum APIRequest: Sendable, Hashable {
     case stats
     /// `{"op":"health"}`
     case health
+    /// `{"op":"reprocess","from_seq"?,"to_seq"?,"since"?,"until"?}`: re-extract the articles whose newest
+    /// result lies in the range, in the background (only the range fields of the filter are set).
+    case reprocess(ReplayFilter)
 }

@@ -31,8 +31,11 @@ public enum APIRequestDecoder {
             return .submit(try ArticleDecoder.decode(value: article, limits: limits).get())
         case "replay":
             try allowOnly(
-                ["op", "from_seq", "to_seq", "since", "until", "types", "lang", "entity", "limit"], in: members, op: op)
+                ["op", "from_seq", "to_seq", "since", "until", "types", "lang", "entity", "latest", "limit"], in: members, op: op)
             return .replay(try replayQuery(value))
+        case "reprocess":
+            try allowOnly(["op", "from_seq", "to_seq", "since", "until"], in: members, op: op)
+            return .reprocess(try replayQuery(value))
         case "get":
             try allowOnly(["op", "article_id"], in: members, op: op)
             guard let idValue = value["article_id"] else { throw badRequest("get needs \"article_id\"") }
@@ -53,7 +56,7 @@ public enum APIRequestDecoder {
         default:
             throw InputError(
                 code: ErrorCode.unknownOp,
-                message: "unknown op \(ArticleDecoder.quoted(op)); known: submit, replay, get, stats, health")
+                message: "unknown op \(ArticleDecoder.quoted(op)); known: submit, replay, get, stats, health, reprocess")
         }
     }
 
@@ -80,6 +83,11 @@ public enum APIRequestDecoder {
             q.lang = normalized
         }
         q.entity = try optionalString(v["entity"], "entity")
+        switch v["latest"] {
+        case nil, .null?: break
+        case .bool(let b)?: q.latest = b
+        case let other?: throw badRequest("\"latest\" must be true or false, got \(other.typeName)")
+        }
         if let limit = try optionalInteger(v["limit"], "limit") {
             guard limit >= 1 else { throw badRequest("\"limit\" must be at least 1") }
             q.limit = Int(min(limit, Int64(ReplayFilter.maxLimit)))  // larger pages are capped, not refused
@@ -149,8 +157,10 @@ extension APIRequestDecoder {
                 members.append(JSONMember(name, value.allSatisfy(\.isASCIIDigit) && !value.isEmpty ? .number(value) : .string(value)))
             case "lang", "entity":
                 members.append(JSONMember(name, .string(value)))
+            case "latest":
+                members.append(JSONMember(name, value == "true" ? .bool(true) : value == "false" ? .bool(false) : .string(value)))
             default:
-                return .failure(badRequest("unknown parameter \(ArticleDecoder.quoted(name)); known: from_seq, to_seq, since, until, types, lang, entity, limit"))
+                return .failure(badRequest("unknown parameter \(ArticleDecoder.quoted(name)); known: from_seq, to_seq, since, until, types, lang, entity, latest, limit"))
             }
         }
         if !types.isEmpty { members.append(JSONMember("types", .array(types))) }

@@ -25,13 +25,18 @@ public struct ReplayPageWriter: Sendable {
         itemCount += 1
     }
 
-    /// Closes the page; `nextSeq` is null when there is nothing more to page through.
-    public consuming func finish(nextSeq: Int64?, lastSeq: Int64) -> [UInt8] {
+    /// Closes the page; `nextSeq` is null when there is nothing more to page through. `prunedBefore`,
+    /// when the replay started in a pruned range, is the first seq that may still be stored.
+    public consuming func finish(nextSeq: Int64?, lastSeq: Int64, prunedBefore: Int64? = nil) -> [UInt8] {
         writer.endArray()
         writer.rawKey("\"next_seq\":")
         if let nextSeq { writer.int64(nextSeq) } else { writer.null() }
         writer.rawKey("\"last_seq\":")
         writer.int64(lastSeq)
+        if let prunedBefore {
+            writer.rawKey("\"pruned_before\":")
+            writer.int64(prunedBefore)
+        }
         writer.endObject()
         return writer.bytes
     }

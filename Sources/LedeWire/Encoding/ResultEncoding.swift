@@ -5,14 +5,17 @@ import LedeModel
 public enum ResultEncoding {
     /// The result object: published on `article.<lang>`, stored in SQLite, returned by `replay` and `get`.
     ///
-    /// `{"seq","article_id","lang","extractor","topic","committed_at","article":{…},"mentions":[…],"entities":[…],"events":[…]}`
-    public static func result(_ r: ExtractionResult, seq: Int64, article: Article, committedAtMillis: Int64) -> [UInt8] {
+    /// `{"seq","article_id","revision","supersedes"?,"lang","extractor","topic","committed_at","article":{…},"mentions":[…],"entities":[…],"events":[…]}`
+    public static func result(
+        _ r: ExtractionResult, seq: Int64, article: Article, committedAtMillis: Int64, revision: Revision = .first
+    ) -> [UInt8] {
         var w = JSONWriter(capacity: 512 + r.mentions.count * 96 + r.events.count * 512)
         w.beginObject()
         w.rawKey("\"seq\":")
         w.int64(seq)
         w.rawKey("\"article_id\":")
         w.string(article.id)
+        w.revision(revision)
         w.rawKey("\"lang\":")
         w.string(r.lang)
         w.rawKey("\"extractor\":")
@@ -49,14 +52,17 @@ public enum ResultEncoding {
     }
 
     /// One event message, published on `event.<TYPE>.<lang>`:
-    /// `{"seq","article_id","lang","index","published_at"?,"event":EVENT}`.
-    public static func event(_ e: Event, index: Int, seq: Int64, article: Article, lang: String, entities: [Entity]) -> [UInt8] {
+    /// `{"seq","article_id","revision","supersedes"?,"lang","index","published_at"?,"event":EVENT}`.
+    public static func event(
+        _ e: Event, index: Int, seq: Int64, article: Article, lang: String, entities: [Entity], revision: Revision = .first
+    ) -> [UInt8] {
         var w = JSONWriter(capacity: 640)
         w.beginObject()
         w.rawKey("\"seq\":")
         w.int64(seq)
         w.rawKey("\"article_id\":")
         w.string(article.id)
+        w.revision(revision)
         w.rawKey("\"lang\":")
         w.string(lang)
         w.rawKey("\"index\":")
@@ -124,4 +130,16 @@ public enum ResultEncoding {
         "type", "mode", "context", "cameo", "quad_class", "goldstein", "trigger", "actors", "recipients",
         "location", "date", "counts", "modality", "attribution", "confidence", "sentence",
     ]
+}
+
+extension JSONWriter {
+    /// `"revision":N` and, from revision 2 on, `"supersedes":SEQ`.
+    mutating func revision(_ r: Revision) {
+        rawKey("\"revision\":")
+        int(r.number)
+        if let supersedes = r.supersedes {
+            rawKey("\"supersedes\":")
+            int64(supersedes)
+        }
+    }
 }

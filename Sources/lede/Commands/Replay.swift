@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedeClient
+import LedeModel
 import LedeWire
 import ZeroMQ
 
@@ -8,32 +9,33 @@ struct Replay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Prints stored results as JSON lines, in seq order.")
 
     @Option(help: "API endpoint.") var api: String = "tcp://127.0.0.1:5559"
-    @Option(name: .customLong("from-seq")) var fromSeq: Int64?
-    @Option(name: .customLong("to-seq")) var toSeq: Int64?
-    @Option(help: "Committed at or after (ISO 8601).") var since: String?
-    @Option(help: "Committed at or before (ISO 8601).") var until: String?
-    @Option(name: .customLong("type"), help: "PLOVER event type (repeatable).") var types: [String] = []
-    @Option var lang: String?
-    @Option var entity: String?
+    @OptionGroup var filterOptions: ReplayFilterOptions
     @Option(help: "Most results to print.") var limit: Int?
     @OptionGroup var client: ClientOptions
 
     func run() async throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        var filter = try filterOptions.filter()
         let context = Context()
         let requests = RequestClient(context: context, endpoint: api, timeout: 10, retries: 2, curve: try client.curve())
         let out = LineWriter()
         var printed = 0
-        var from: Int64? = fromSeq ?? 1
+        var from: Int64? = filter.fromSeq
         while let start = from {
-            let pageSize = min(1000, limit.map { $0 - printed } ?? 1000)
+            let pageSize = min(ReplayFilter.maxLimit, limit.map { $0 - printed } ?? ReplayFilter.maxLimit)
             if pageSize <= 0 { break }
+            filter.fromSeq = start
+            filter.limit = pageSize
             let reply: [UInt8]
             do {
-                reply = try requests.requestBytes(Requests.replay(fromSeq: start, toSeq: toSeq, since: since, until: until, types: types, lang: lang, entity: entity, limit: pageSize))
+                reply = try requests.requestBytes(Requests.replay(filter))
             } catch { throw CLIError("\(error)") }
             // Stored results are passed through byte for byte, not parsed and re-written.
             let page: ReplayPageBytes
             do { page = try ReplayPageBytes(reply) } catch { throw CLIError("\(error)") }
+            if start == filterOptions.fromSeq ?? 1, let pruned = page.prunedBefore {
+                FileHandleOutput.stderr("lede: results before seq \(pruned) were pruned; replaying what is left")
+            }
             for item in page.items { out.write(item) }
             printed += page.items.count
             from = page.nextSeq

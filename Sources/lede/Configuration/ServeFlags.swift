@@ -26,6 +26,8 @@ struct ServeFlags: ParsableArguments {
     @Option(name: .customLong("max-database-mb"), help: "The database file stops growing here, 0 for no limit (default 0; LEDE_MAX_DATABASE_MB).") var maxDatabaseMB: Int?
     @Option(name: .customLong("max-message-bytes"), help: "Largest input message (default 1048576; LEDE_MAX_MESSAGE_BYTES).") var maxMessageBytes: Int?
     @Option(name: .customLong("max-body-chars"), help: "Longest article body in characters (default 200000; LEDE_MAX_BODY_CHARS).") var maxBodyChars: Int?
+    @Option(name: .customLong("retention-days"), help: "Prune what is older than this many days, every hour; 0 keeps everything (default 0; LEDE_RETENTION_DAYS).")
+    var retentionDays: Int?
     @Option(name: .customLong("curve-secret-key-file"), help: "The service's CURVE secret key from lede keygen; enables CURVE (LEDE_CURVE_SECRET_KEY_FILE).")
     var curveSecretKeyFile: String?
     @Option(name: .customLong("curve-allowed-clients"), help: "A client public key allowed to connect; repeat for more (LEDE_CURVE_ALLOWED_CLIENTS, comma-separated).")
@@ -60,6 +62,7 @@ struct ServeFlags: ParsableArguments {
         integer("max_database_mb", maxDatabaseMB)
         integer("max_message_bytes", maxMessageBytes)
         integer("max_body_chars", maxBodyChars)
+        integer("retention_days", retentionDays)
         text("curve.secret_key_file", curveSecretKeyFile)
         list("curve.allowed_clients", curveAllowedClients)
         text("curve.allowed_clients_file", curveAllowedClientsFile)

@@ -83,6 +83,7 @@ extension ServeSetting {
         .init(key: "max_database_mb", kind: .integer(0...(1 << 30)), get: { .integer($0.service.maxDatabaseBytes >> 20) }) { $1.service.maxDatabaseBytes = $0.integer << 20 },
         .init(key: "max_message_bytes", kind: .integer(1...(256 << 20)), get: { .integer($0.service.limits.maxMessageBytes) }) { $1.service.limits.maxMessageBytes = $0.integer },
         .init(key: "max_body_chars", kind: .integer(1...(64 << 20)), get: { .integer($0.service.limits.maxBodyScalars) }) { $1.service.limits.maxBodyScalars = $0.integer },
+        .init(key: "retention_days", kind: .integer(0...36_500), get: { .integer($0.service.retentionDays) }) { $1.service.retentionDays = $0.integer },
         .init(key: "curve.secret_key_file", kind: .text, get: { $0.curveSecretKeyFile.map { .text($0) } }) { $1.curveSecretKeyFile = $0.text },
         .init(key: "curve.allowed_clients", kind: .list, get: { .list($0.curveAllowedClients) }) { $1.curveAllowedClients = $0.list },
         .init(key: "curve.allowed_clients_file", kind: .text, get: { $0.curveAllowedClientsFile.map { .text($0) } }) { $1.curveAllowedClientsFile = $0.text },
