@@ -243,6 +243,14 @@ final class LatencyReceiver: @unchecked Sendable {
 
     func stop() { stopping.store(true, ordering: .relaxed) }
 
+    /// Forgets what was measured so far (articles still on their way are still matched).
+    func reset() {
+        lock.withLock {
+            fromSend.reset()
+            fromSchedule.reset()
+        }
+    }
+
     static func micros(_ seconds: TimeInterval) -> UInt64 { UInt64(max(0, min(seconds, 3600)) * 1_000_000) }
 
     /// The value of `"article_id":"…"` without parsing the whole message.
