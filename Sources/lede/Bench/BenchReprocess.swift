@@ -46,7 +46,7 @@ struct BenchReprocess: AsyncParsableCommand {
         let bound = try server.start(extractor: try loadExtractor())
         defer { server.stop() }
 
-        func message(_ id: String, _ i: Int) -> [UInt8] {
+        @Sendable func message(_ id: String, _ i: Int) -> [UInt8] {
             let a = corpusArticles[i % corpusArticles.count]
             var w = JSONWriter()
             w.beginObject()
