@@ -49,7 +49,9 @@ public final class LedeServer: @unchecked Sendable {
         self.parts = ServiceParts(
             store: store, health: health, fault: fault, work: work, commits: commits, configuration: configuration,
             metrics: metrics, logger: logger, acknowledgements: "inproc://lede-acknowledgements",
-            reprocess: ReprocessJob(inFlightLimit: max(2, configuration.workers)))
+            // Enough in flight that the job does not wait on each commit's round trip (with two, it ran at
+            // a fifth of the service's capacity), few enough that a live article waits behind a handful.
+            reprocess: ReprocessJob(inFlightLimit: 4 * max(1, configuration.workers)))
     }
 
     /// Starts every loop and returns the endpoints they bound.

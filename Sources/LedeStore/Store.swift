@@ -33,6 +33,9 @@ public final class Store: Sendable {
     static let busyTimeout: TimeInterval = 5
     let durability: Durability
     let separateCheckpoints: Bool
+    /// Whether readers map the file (see `open`): yes for the service; a one-pass reader of the whole
+    /// file (`lede export --db`) does not, or its resident memory would grow to the file's size.
+    let mapsReads: Bool
     /// The writer's size limit in bytes, 0 for none: kept here so that a reopened writer keeps it.
     private let sizeLimit = Atomic<Int>(0)
 
@@ -73,14 +76,16 @@ public final class Store: Sendable {
     /// or never will be (not a database, a newer schema) still fails here.
     public init(
         path: String, durability: Durability = .full, separateCheckpoints: Bool = false, maxBytes: Int = 0,
-        waitingOutFaults: Bool = false
+        waitingOutFaults: Bool = false, mapsReads: Bool = true
     ) throws {
         self.path = path
         self.durability = durability
         self.separateCheckpoints = separateCheckpoints
+        self.mapsReads = mapsReads
         sizeLimit.store(maxBytes, ordering: .relaxed)
         do {
-            connections = Mutex(try Store.open(path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: maxBytes))
+            connections = Mutex(try Store.open(
+                path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: maxBytes, mapsReads: mapsReads))
         } catch let error as StoreError where waitingOutFaults && error.fault.isTransient && !(error.code ?? "").hasPrefix("SQLITE_CANTOPEN") {
             connections = Mutex(nil)
             openFailure.withLock { $0 = error }
@@ -93,7 +98,8 @@ public final class Store: Sendable {
     public func reopen() throws {
         do {
             let fresh = try Store.open(
-                path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: sizeLimit.load(ordering: .relaxed))
+                path: path, durability: durability, separateCheckpoints: separateCheckpoints, maxBytes: sizeLimit.load(ordering: .relaxed),
+                mapsReads: mapsReads)
             connections.withLock { $0 = fresh }
             openFailure.withLock { $0 = nil }
         } catch let error as StoreError {
@@ -122,14 +128,14 @@ public final class Store: Sendable {
         _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
     }
 
-    private static func open(path: String, durability: Durability, separateCheckpoints: Bool, maxBytes: Int) throws -> Connections {
+    private static func open(path: String, durability: Durability, separateCheckpoints: Bool, maxBytes: Int, mapsReads: Bool) throws -> Connections {
         var config = Configuration()
         config.prepareDatabase { db in
             // Readers map the file instead of copying each page out of the OS cache with a system
             // call: replay reads megabytes a page. The writer does not, so the pages it touches are
             // not counted as the service's resident memory as the file grows.
             if db.configuration.readonly {
-                try db.execute(sql: "PRAGMA mmap_size = \(Store.mappedBytes)")
+                if mapsReads { try db.execute(sql: "PRAGMA mmap_size = \(Store.mappedBytes)") }
             } else {
                 // Takes effect only when the file is created. A result's ~9 KB of JSON then sits on one
                 // page instead of a chain of three, and a commit writes fewer, larger WAL frames: a third

@@ -40,7 +40,7 @@ struct Export: AsyncParsableCommand {
         var sink = EventSink(format: format, handle: handle)
         do {
             if let db {
-                let store = try Store(path: db)
+                let store = try Store(path: db, mapsReads: false)
                 var page = filter
                 while true {
                     let bounds = try store.replay(page) { row in try row.withJSON { sink.result(try JSONReader.parse([UInt8]($0))) } }
