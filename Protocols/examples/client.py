@@ -77,6 +77,9 @@ class Api:
             reply = self.request({"op": "replay", **query})
             if not reply.get("ok"):
                 raise SystemExit(f"replay refused: {reply['error']['code']}: {reply['error']['message']}")
+            if "pruned_before" in reply:
+                # What came before was pruned: it cannot be had again, so say so instead of waiting.
+                print(f"results before seq {reply['pruned_before']} were pruned", file=sys.stderr)
             yield from reply["items"]
             if reply["next_seq"] is None:
                 return
@@ -161,8 +164,10 @@ def cmd_subscribe(args, context):
             for index, event in enumerate(result["events"]):
                 topic = f"event.{event['type']}.{lang}"
                 if matches(topic):
-                    message = {"seq": seq, "article_id": result["article_id"], "lang": lang, "index": index,
-                               "event": event}
+                    message = {"seq": seq, "article_id": result["article_id"], "revision": result.get("revision", 1),
+                               "lang": lang, "index": index, "event": event}
+                    if "supersedes" in result:
+                        message["supersedes"] = result["supersedes"]
                     if "published_at" in result["article"]:
                         message["published_at"] = result["article"]["published_at"]
                     emit(topic, message, (seq, index))
@@ -202,8 +207,24 @@ def cmd_replay(args, context):
     api = Api(context, args.api or DEFAULTS["api"])
     for result in api.replay(from_seq=args.from_seq, to_seq=args.to_seq, since=instant(args.since),
                              until=instant(args.until),
-                             types=args.type, lang=args.lang, entity=args.entity, limit=args.limit):
+                             types=args.type, lang=args.lang, entity=args.entity, latest=args.latest or None,
+                             limit=args.limit):
         print(json.dumps(result, ensure_ascii=False))
+
+
+def cmd_reprocess(args, context):
+    """Starts a reprocess job and follows its progress in stats until it ends."""
+    api = Api(context, args.api or DEFAULTS["api"])
+    query = {k: v for k, v in {"from_seq": args.from_seq, "to_seq": args.to_seq}.items() if v is not None}
+    job = api.request({"op": "reprocess", **query})
+    if not job.get("ok"):
+        raise SystemExit(f"reprocess refused: {job['error']['code']}: {job['error']['message']}")
+    while True:
+        stats = api.request({"op": "stats"})
+        print(f"job {job['job']}: {stats['reprocess.done']} of {job['articles']}", file=sys.stderr)
+        if not stats["reprocess.running"]:
+            break
+        time.sleep(1)
 
 
 def main():
@@ -239,8 +260,15 @@ def main():
     p.add_argument("--type", action="append", help="PLOVER event type, repeatable")
     p.add_argument("--lang")
     p.add_argument("--entity")
+    p.add_argument("--latest", action="store_true", help="only each article's newest revision")
     p.add_argument("--limit", type=int, help="page size (max 1000)")
     p.set_defaults(run=cmd_replay)
+
+    p = commands.add_parser("reprocess", help="re-extract stored articles with the service's current extractor")
+    p.add_argument("--api", help=f"API endpoint (default {DEFAULTS['api']})")
+    p.add_argument("--from-seq", type=int)
+    p.add_argument("--to-seq", type=int)
+    p.set_defaults(run=cmd_reprocess)
 
     args = parser.parse_args()
     context = zmq.Context.instance()

@@ -17,7 +17,7 @@ CLIENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "client.py")
 
 
 def result(seq, event_type):
-    return {"seq": seq, "article_id": f"a{seq}", "lang": "vi", "extractor": "test", "committed_at": "2026-11-25T12:00:00.000Z",
+    return {"seq": seq, "article_id": f"a{seq}", "revision": 1, "lang": "vi", "extractor": "test", "committed_at": "2026-11-25T12:00:00.000Z",
             "article": {"id": f"a{seq}", "published_at": "2017-12-07"}, "mentions": [], "entities": [],
             "events": [{"type": event_type, "n": seq}]}
 
