@@ -1,0 +1,53 @@
+import LedeModel
+import XCTest
+@testable import LedeExtraction
+
+/// A person's title and an English possessive are not part of the name: "Mr Howard" is Howard, the same
+/// person as "Michael Howard"; "Chile's president" names Chile, a place.
+final class NameSpanTests: XCTestCase {
+    func names(_ body: String, lang: String = "en") -> (mentions: [Mention], entities: [Entity]) {
+        let result = Shipped.extractor.extract(Article(id: "t", body: body, lang: lang))
+        return (result.mentions.filter(\.type.isName), result.entities)
+    }
+
+    func testATitleStaysOutsideThePersonsNameSoBothMentionsAreOnePerson() {
+        let body = "Mr Michael Howard said on Tuesday the party would fight. Mr Howard, the Tory leader, spoke in Leeds."
+        let (mentions, entities) = names(body)
+        let people = mentions.filter { $0.type == .person }
+        XCTAssertEqual(people.map(\.span.text), ["Michael Howard", "Howard"])
+        XCTAssertEqual(Set(people.map(\.entity)).count, 1, "one person")
+        XCTAssertEqual(entities.first { $0.type == .person }?.name, "Michael Howard")
+        // Offsets still point at the name in the text.
+        let scalars = Array(body.unicodeScalars)
+        for m in people {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[m.span.start..<m.span.end])), m.span.text)
+        }
+    }
+
+    func testAPossessiveIsCutAndACountryLeftByItIsAPlace() {
+        let body = "Mr Michael Howard said that Dr Jane Smith of Harvard University and Chile's president had met. He praised Harvard's work."
+        let (mentions, _) = names(body)
+        let chile = mentions.first { $0.span.text.hasPrefix("Chile") }
+        XCTAssertEqual(chile?.span.text, "Chile")
+        XCTAssertEqual(chile?.type, .location)
+        XCTAssertFalse(mentions.contains { $0.span.text.hasSuffix("'s") }, "\(mentions.map(\.span.text))")
+    }
+
+    func testAnApostropheAfterASpaceBelongsToTheName() {
+        XCTAssertNil(NameSpans.possessiveLength("Lord 's"), "tokenised text: the cricket ground")
+        XCTAssertEqual(NameSpans.possessiveLength("Lord's"), 2)
+        XCTAssertEqual(NameSpans.possessiveLength("the Joneses’"), 1)
+        XCTAssertNil(NameSpans.possessiveLength("Paris"))
+    }
+
+    func testACapitalisedVietnameseKinshipWordBeginsANameAndIsKept() {
+        let span = { (text: String) in Span(field: .body, start: 10, end: 10 + text.unicodeScalars.count, text: text) }
+        let given = Mention(type: .person, span: span("Anh Tuấn"), source: "tagger")
+        let titled = Mention(type: .person, span: span("ông Putin"), source: "tagger")
+        let trimmed = NameSpans.trimmed([given, titled], lang: "vi")
+        XCTAssertEqual(trimmed[0].span.text, "Anh Tuấn")
+        XCTAssertEqual(trimmed[1].span.text, "Putin")
+        XCTAssertEqual(trimmed[1].span.start, 14)
+        XCTAssertEqual(trimmed[1].span.end, 19)
+    }
+}
