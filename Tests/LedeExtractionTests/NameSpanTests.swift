@@ -50,4 +50,20 @@ final class NameSpanTests: XCTestCase {
         XCTAssertEqual(trimmed[1].span.start, 14)
         XCTAssertEqual(trimmed[1].span.end, 19)
     }
+
+    func testTheSameNameHasOneTypeInAnArticleSoItIsOneEntity() {
+        let (mentions, entities) = names("Yukos was fined on Monday. Shares in Yukos fell sharply after the ruling.")
+        let yukos = mentions.filter { $0.span.text == "Yukos" }
+        XCTAssertEqual(yukos.count, 2)
+        XCTAssertEqual(Set(yukos.map(\.type)).count, 1, "\(yukos.map(\.type))")
+        XCTAssertEqual(entities.filter { $0.name == "Yukos" }.count, 1)
+    }
+
+    func testATieGoesToTheOrganisationNotThePerson() {
+        let span = { (start: Int) in Span(field: .body, start: start, end: start + 5, text: "Sharp") }
+        let unified = ArticleTypes.unified([
+            Mention(type: .person, span: span(0), source: "tagger"), Mention(type: .organization, span: span(20), source: "tagger"),
+        ])
+        XCTAssertEqual(unified.map(\.type), [.organization, .organization])
+    }
 }

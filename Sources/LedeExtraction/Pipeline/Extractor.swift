@@ -69,7 +69,7 @@ public struct Extractor: Sendable {
                 mentions += linker.merge(names: [], values: values, in: text, lang: lang)
             }
         }
-        mentions = NameSpans.trimmed(mentions, lang: lang)
+        mentions = ArticleTypes.unified(NameSpans.trimmed(mentions, lang: lang))
         let entities = linker.link(&mentions, lang: lang)
         return Analysis(lang: lang, fields: fields, mentions: mentions, entities: entities)
     }
