@@ -84,8 +84,9 @@ extension Gazetteer {
     static func districts(_ text: String) -> [Pending] {
         rows(text).compactMap { r in
             guard r.count >= 6, r[0] == "district" else { return nil }
-            let entry = GazetteerEntry(kind: .district, nameVi: r[4], nameEn: NameKey.ascii(r[4]), country: "VN",
+            var entry = GazetteerEntry(kind: .district, nameVi: r[4], nameEn: NameKey.ascii(r[4]), country: "VN",
                                        eras: [r[1]])
+            entry.admin1 = Self.shortName(r[5])
             return (entry, [r[3], r[4]])
         }
     }
