@@ -105,6 +105,10 @@ extension EntityLinker {
         if candidates.isEmpty, m.type == .location, let bare = Self.withoutPlacePrefix(m.span.text) {
             candidates = gazetteer.indices(key: NameKey.of(bare), allCaps: false)
         }
+        // "Indonesia's": the tagger may keep the possessive in the name.
+        if candidates.isEmpty, m.type == .location, m.span.text.hasSuffix("'s") || m.span.text.hasSuffix("’s") {
+            candidates = gazetteer.indices(key: NameKey.of(String(m.span.text.dropLast(2))), allCaps: false)
+        }
         return candidates
     }
 
