@@ -56,8 +56,24 @@ final class PlaceResolutionTests: XCTestCase {
         // Fort Worth has no homonym elsewhere, so its state is as good as named.
         let text = "Paris and Fort Worth both lost power."
         XCTAssertEqual(placed(["Paris", "Fort Worth"], in: text, lang: "en")[0].place?.admin1, "Texas")
-        // Dallas has a namesake in Georgia: it does not say which state the story is in.
-        XCTAssertEqual(placed(["Paris", "Dallas"], in: "Paris and Dallas both lost power.", lang: "en")[0].place?.country, "FR")
+    }
+
+    func testANameWithASmallNamesakeStillPointsToItsState() {
+        // "Virginia" is also a South African town; read as the state, it places Arlington in it rather
+        // than in Texas, where the larger Arlington is.
+        let text = "Contrack International, of Arlington, Virginia, heads the coalition."
+        let arlington = placed(["Arlington", "Virginia"], in: text, lang: "en")[0]
+        XCTAssertEqual(arlington.geonamesID, 4_744_709)
+        XCTAssertEqual(arlington.place?.admin1, "Virginia")
+    }
+
+    func testASmallTownNamedAloneStaysOffTheMap() {
+        // A town of 20,000 that nothing else in the story points to is more often a club or a company.
+        XCTAssertNil(placed(["Northfield"], in: "Harbour City beat Northfield 3-2.", lang: "en")[0].place)
+        let text = "Floods closed roads around Northfield, Minnesota."
+        let northfield = placed(["Northfield", "Minnesota"], in: text, lang: "en")[0]
+        XCTAssertEqual(northfield.place?.admin1, "Minnesota")
+        XCTAssertEqual(northfield.place?.precision, .city)
     }
 
     func testACountryNamedAloneDoesNotOutweighAFarLargerCity() {
@@ -147,6 +163,17 @@ final class PlaceResolutionTests: XCTestCase {
         XCTAssertEqual(before.place?.admin1, "Bình Định")
         let after = placed(["Quy Nhơn"], in: text, lang: "vi", publishedAt: PublicationDate(year: 2025, month: 12, day: 5))[0]
         XCTAssertEqual(after.place?.admin1, "Gia Lai", "Bình Định merged into Gia Lai")
+    }
+
+    // MARK: Names as news writes them
+
+    func testACityIsFoundWithoutItsMarksAndAfterAPossessive() {
+        // GeoNames writes "Rājkot" and "São Paulo"; English news writes neither mark.
+        let places = placed(["Rajkot", "Sao Paulo", "Indonesia's"], in: "Rajkot, Sao Paulo and Indonesia's capital.", lang: "en")
+        XCTAssertEqual(places[0].place?.admin1, "Gujarat")
+        XCTAssertEqual(places[1].country, "BR")
+        XCTAssertEqual(places[2].place?.precision, .country)
+        XCTAssertEqual(places[2].country, "ID")
     }
 
     // MARK: What is not placed

@@ -50,7 +50,7 @@ extension Gazetteer {
 
     /// Puts every country, city, province and district on the map: cities and countries by their own
     /// point, provinces at their seat in each era, districts at their province's seat before 2025 (the
-    /// era the districts belong to).
+    /// era the districts belong to); numbers each first-level division (`division`).
     static func place(_ pending: inout [Pending], tables: Tables) {
         let cities = cityPoints(tables.cityCoordinates)
         let countries = countryPoints(tables.countryCoordinates)
@@ -80,6 +80,14 @@ extension Gazetteer {
                 break
             }
             pending[i].entry = e
+        }
+        var divisions: [String: Int32] = [:]
+        for i in pending.indices where pending[i].entry.kind != .country {
+            guard let country = pending[i].entry.country, let admin1 = pending[i].entry.admin1 else { continue }
+            let key = country + "|" + admin1
+            let id = divisions[key] ?? Int32(divisions.count)
+            divisions[key] = id
+            pending[i].entry.division = id
         }
     }
 }

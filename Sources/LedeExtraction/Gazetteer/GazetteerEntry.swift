@@ -30,6 +30,9 @@ public struct GazetteerEntry: Sendable, Hashable {
     /// The first-level division it is in (a city's, a district's) or is (a division's own name); for
     /// Vietnam the province before July 2025.
     public var admin1: String?
+    /// `admin1` and `country` as one number, shared by every entry in (or being) the same division, so
+    /// that comparing two entries' divisions builds no string.
+    public var division: Int32?
 
     /// The kind of mention this entry names.
     public var mentionType: MentionType { kind == .organization ? .organization : .location }

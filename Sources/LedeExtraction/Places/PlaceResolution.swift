@@ -3,28 +3,55 @@ import LedeModel
 /// Puts LOC entities on the map: of the gazetteer places a name may refer to ("Paris": France's capital,
 /// a Texas town), the one the article's other places point to, else the most likely one on its own.
 ///
-/// Each candidate scores a prior (a country 8, a Vietnamese province 6, another first-level division
-/// 5.5, a city the log10 of its population, a district 3) plus what the other names in the article say:
-/// +0.5 when its country is named (worth a threefold size: "Geneva" in a story naming the United States
-/// is still the Swiss city, eight times the size of Geneva, Illinois), +3 when its first-level division is (named itself, or as the division of
-/// a city that has no homonym elsewhere), +1.5 for a division when other divisions of its country are
-/// named ("Washington" among "Oregon" and "Idaho" is the state). A name tells its country or division
-/// only when all its candidates agree on it, so that one ambiguous name cannot steer another. Dictionary
-/// lookups and a few entities' candidates per article: nothing scans the gazetteer.
+/// Each reading scores a prior (a country 8, a Vietnamese province 6, another first-level division 5.5,
+/// a city the log10 of its population, a district 3) plus what the article's other names say: +0.5 when
+/// its country is named (worth a threefold size: "Geneva" in a story naming the United States is still
+/// the Swiss city, eight times the size of Geneva, Illinois), +3 when its first-level division is (named
+/// itself, or as the division of a city named), +1.5 for a division when two or more other divisions of
+/// its country are named ("Washington" among "Oregon" and "Idaho" is the state).
+///
+/// Two passes: the first reads the context from the names whose readings all agree (so that one
+/// ambiguous name cannot steer another), the second from every other name's first-pass reading
+/// ("Virginia", also a South African town, still places "Arlington" in Virginia). A small city or
+/// division that no unambiguous name in the article points to stays off the map: a town of 50,000 named
+/// alone is more often a company or a club that shares its name ("Mercedes", "Monsanto", "Northfield").
+/// Dictionary lookups over the article's few entities: nothing scans the gazetteer.
 extension EntityLinker {
     /// The priors, in log10-population units so that a context bonus reads as "worth a tenfold size".
     enum PlacePrior {
         static let country = 8.0, province = 6.0, admin1 = 5.5, district = 3.0
         static let countryNamed = 0.5, admin1Named = 3.0, siblingDivisions = 1.5
+        /// Below these, a city or a division is placed only when the article points to it.
+        static let aloneCity = 100_000, aloneDivision = 1_000_000
     }
 
-    /// What the article's names say about where it happens.
+    /// What the article's names say about where it happens: how many names say each thing.
     struct PlaceContext {
-        var countries: Set<String> = []
-        /// "US|Texas", "VN|Đắk Lắk".
-        var divisions: Set<String> = []
+        var countries: [String: Int] = [:]
+        /// By `GazetteerEntry.division` (Texas, Đắk Lắk).
+        var divisions: [Int32: Int] = [:]
         /// Countries some of whose first-level divisions are named.
-        var divisionCountries: Set<String> = []
+        var divisionCountries: [String: Int] = [:]
+
+        /// What one name says: its country, its division, and whether it is a division itself.
+        struct Saying {
+            var country: String?
+            var division: Int32?
+            var isDivision = false
+        }
+
+        mutating func add(_ s: Saying) {
+            if let c = s.country { countries[c, default: 0] += 1 }
+            if let d = s.division { divisions[d, default: 0] += 1 }
+            if s.isDivision, let c = s.country { divisionCountries[c, default: 0] += 1 }
+        }
+
+        /// The counts without `own`: what the other names say.
+        func country(_ c: String, besides own: Saying?) -> Int { (countries[c] ?? 0) - (own?.country == c ? 1 : 0) }
+        func division(_ d: Int32, besides own: Saying?) -> Int { (divisions[d] ?? 0) - (own?.division == d ? 1 : 0) }
+        func divisionsOf(_ c: String, besides own: Saying?) -> Int {
+            (divisionCountries[c] ?? 0) - (own?.isDivision == true && own?.country == c ? 1 : 0)
+        }
     }
 
     /// Sets `place`, and `country` and `geonamesID` from it, on each LOC entity whose gazetteer
@@ -34,38 +61,82 @@ extension EntityLinker {
     /// Vietnamese provinces' era.
     func placeEntities(_ entities: inout [Entity], entries linked: [Int32?], candidates: [[Int32]], publishedAt: PublicationDate?) {
         let before2025 = publishedAt.map { $0 < PublicationDate(year: 2025, month: 7, day: 1) } ?? false
-        let placeable = entities.indices.map { id -> [Int32] in
-            candidates[id].filter { isPlace(gazetteer.entries[Int($0)]) }
+        let readings = entities.indices.map { id -> [GazetteerEntry] in
+            candidates[id].map { gazetteer.entries[Int($0)] }.filter(isPlace)
         }
-        var context = PlaceContext()
+        // "quân đội Nga", "người Mỹ": a country known from an actor phrase still says where.
+        let actorSaying = entities.map { e -> PlaceContext.Saying? in
+            e.type != .location && e.country != nil ? PlaceContext.Saying(country: e.country) : nil
+        }
+        // Pass 1: what the names whose readings all agree say.
+        var agreed = PlaceContext()
+        var agreedSaying = [PlaceContext.Saying?](repeating: nil, count: entities.count)
         for id in entities.indices {
-            let entries = placeable[id].map { gazetteer.entries[Int($0)] }
-            if entries.isEmpty {
-                // "quân đội Nga", "người Mỹ": a country known from an actor phrase still says where.
-                if entities[id].type != .location, let code = entities[id].country { context.countries.insert(code) }
+            let r = readings[id]
+            guard !r.isEmpty else {
+                if let s = actorSaying[id] { agreed.add(s); agreedSaying[id] = s }
                 continue
             }
-            if let code = Self.agreed(entries.map(\.country)) { context.countries.insert(code) }
-            if let division = Self.agreed(entries.map(Self.divisionKey)) { context.divisions.insert(division) }
-            if entries.allSatisfy({ $0.kind == .admin1 || $0.kind == .province }), let code = Self.agreed(entries.map(\.country)) {
-                context.divisionCountries.insert(code)
-            }
+            let country = Self.agreed(r.map(\.country))
+            let saying = PlaceContext.Saying(
+                country: country, division: Self.agreed(r.map(\.division)),
+                isDivision: country != nil && r.allSatisfy { $0.kind == .admin1 || $0.kind == .province })
+            agreed.add(saying)
+            agreedSaying[id] = saying
         }
-        for id in entities.indices where entities[id].type == .location && !placeable[id].isEmpty {
-            guard let entry = linked[id], isPlace(gazetteer.entries[Int(entry)]) else { continue }
-            let readings = placeable[id].map { gazetteer.entries[Int($0)] }
-            let cityDivisions = Set(readings.lazy.filter { $0.kind == .city }.compactMap(Self.divisionKey))
-            var best: (score: Double, entry: GazetteerEntry)?
-            for e in readings {
-                let namesake = e.kind == .admin1 && Self.divisionKey(e).map(cityDivisions.contains) == true
-                let s = score(e, context: context, namesakeCity: namesake)
-                if best == nil || s > best!.score { best = (s, e) }
+        let placed = entities.indices.map { id -> Bool in
+            guard entities[id].type == .location, let entry = linked[id] else { return false }
+            return isPlace(gazetteer.entries[Int(entry)]) && !readings[id].isEmpty
+        }
+        var first = [GazetteerEntry?](repeating: nil, count: entities.count)
+        for id in entities.indices where !readings[id].isEmpty {
+            first[id] = best(of: readings[id], context: agreed, own: agreedSaying[id])?.entry
+        }
+        // Pass 2: what every other name's first reading says.
+        var context = PlaceContext()
+        var saying = [PlaceContext.Saying?](repeating: nil, count: entities.count)
+        for id in entities.indices {
+            if let e = first[id] {
+                saying[id] = PlaceContext.Saying(country: e.country, division: e.division,
+                                                 isDivision: e.kind == .admin1 || e.kind == .province)
+            } else {
+                saying[id] = actorSaying[id]
             }
-            guard let chosen = best?.entry, let place = place(of: chosen, before2025: before2025) else { continue }
+            if let s = saying[id] { context.add(s) }
+        }
+        for id in entities.indices where placed[id] {
+            guard let (chosen, _) = best(of: readings[id], context: context, own: saying[id]) else { continue }
+            // Support is read from the names that agree, so that two wrong readings ("North East" and
+            // "North West", both also regions of Botswana) cannot vouch for each other.
+            let supported = score(chosen, context: agreed, own: agreedSaying[id]).supported
+            switch chosen.kind {
+            case .city where !supported && chosen.population < PlacePrior.aloneCity,
+                 .admin1 where !supported && chosen.population < PlacePrior.aloneDivision:
+                // Too weak to place, and so too weak to vouch for the country and id the linker guessed.
+                entities[id].country = nil
+                entities[id].geonamesID = nil
+                continue
+            default: break
+            }
+            guard let place = place(of: chosen, before2025: before2025) else { continue }
             entities[id].place = place
             entities[id].country = place.country
             entities[id].geonamesID = place.geonamesID
         }
+    }
+
+    /// The best-scoring reading, and whether the other names point to it (its country or division).
+    func best(of readings: [GazetteerEntry], context: PlaceContext, own: PlaceContext.Saying?)
+        -> (entry: GazetteerEntry, supported: Bool)?
+    {
+        let cityDivisions = readings.compactMap { $0.kind == .city ? $0.division : nil }
+        var best: (score: Double, entry: GazetteerEntry, supported: Bool)?
+        for e in readings {
+            let namesake = e.kind == .admin1 && e.division.map(cityDivisions.contains) == true
+            let (s, supported) = score(e, context: context, own: own, namesakeCity: namesake)
+            if best == nil || s > best!.score { best = (s, e, supported) }
+        }
+        return best.map { ($0.entry, $0.supported) }
     }
 
     /// Countries, cities, divisions and districts: the kinds that have a point.
@@ -73,8 +144,11 @@ extension EntityLinker {
         e.point != nil && e.kind != .organization && e.kind != .region
     }
 
-    /// `namesakeCity`: another reading of the same name is a city inside this division.
-    func score(_ e: GazetteerEntry, context: PlaceContext, namesakeCity: Bool = false) -> Double {
+    /// A reading's score, and whether the other names point to it. `namesakeCity`: another reading of
+    /// the same name is a city inside this division.
+    func score(_ e: GazetteerEntry, context: PlaceContext, own: PlaceContext.Saying?, namesakeCity: Bool = false)
+        -> (score: Double, supported: Bool)
+    {
         var s: Double
         switch e.kind {
         case .country: s = PlacePrior.country
@@ -85,14 +159,21 @@ extension EntityLinker {
         case .admin1: s = namesakeCity ? -.infinity : PlacePrior.admin1
         case .district: s = PlacePrior.district
         case .city: s = log10(Double(max(e.population, 1)))
-        case .region, .organization: return -.infinity
+        case .region, .organization: return (-.infinity, false)
         }
-        if let code = e.country, context.countries.contains(code) { s += PlacePrior.countryNamed }
-        if e.kind != .country, let key = Self.divisionKey(e), context.divisions.contains(key) { s += PlacePrior.admin1Named }
-        if e.kind == .admin1 || e.kind == .province, let code = e.country, context.divisionCountries.contains(code) {
+        var supported = false
+        if let code = e.country, context.country(code, besides: own) > 0 {
+            s += PlacePrior.countryNamed
+            supported = true
+        }
+        if e.kind != .country, let key = e.division, context.division(key, besides: own) > 0 {
+            s += PlacePrior.admin1Named
+            supported = true
+        }
+        if e.kind == .admin1 || e.kind == .province, let code = e.country, context.divisionsOf(code, besides: own) >= 2 {
             s += PlacePrior.siblingDivisions
         }
-        return s
+        return (s, supported)
     }
 
     /// The place an entry stands for on the article's date: Vietnamese provinces at their seat of that
@@ -114,14 +195,8 @@ extension EntityLinker {
                      admin1: admin1, precision: precision)
     }
 
-    /// "US|Texas": a division's key, whichever entry (city, district, division) names it.
-    static func divisionKey(_ e: GazetteerEntry) -> String? {
-        guard e.kind != .country, let country = e.country, let admin1 = e.admin1 else { return nil }
-        return country + "|" + admin1
-    }
-
     /// The one value all of `values` share, nil when they differ or one is missing.
-    static func agreed(_ values: [String?]) -> String? {
+    static func agreed<T: Equatable>(_ values: [T?]) -> T? {
         guard let first = values.first, let value = first else { return nil }
         return values.allSatisfy({ $0 == value }) ? value : nil
     }
