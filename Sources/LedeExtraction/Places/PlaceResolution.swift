@@ -106,8 +106,8 @@ extension EntityLinker {
         }
         for id in entities.indices where placed[id] {
             guard let (chosen, _) = best(of: readings[id], context: context, own: saying[id]) else { continue }
-            // Support is read from the names that agree, so that two wrong readings ("North East" and
-            // "North West", both also regions of Botswana) cannot vouch for each other.
+            // Support is read from the names that agree only: the first reading of an ambiguous name
+            // ("North West", a region of Botswana and of South Africa) vouches for no other.
             let supported = score(chosen, context: agreed, own: agreedSaying[id]).supported
             switch chosen.kind {
             case .city where !supported && chosen.population < PlacePrior.aloneCity,
