@@ -132,7 +132,8 @@ DEMONYMS = {
 CITY_ALIASES = {
     "5128581": ["New York", "NYC"], "1566083": ["Saigon", "Sài Gòn"], "1581130": ["Ha Noi"],
     "2643743": ["Greater London"], "1850147": ["Tokyo"], "703448": ["Kiev"], "2950159": ["Berlin"],
-    "170063": ["Halab"], "4140963": ["Washington D.C.", "Washington, D.C."], "5391959": ["San Francisco"],
+    "170063": ["Halab"], "4140963": ["Washington D.C.", "Washington, D.C.", "Washington DC"], "5391959": ["San Francisco"],
+    "2925533": ["Frankfurt"], "1270642": ["Gurgaon"],
 }
 
 # Display names, where CLDR's English differs from what news writes.

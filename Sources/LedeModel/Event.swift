@@ -10,11 +10,15 @@ public struct EventArgument: Sendable, Hashable {
     public var span: Span
     /// CAMEO actor code where known (RUS, SYRGOV, RUSMIL).
     public var cameo: String?
+    /// For an event's location: where it is on the map, and (in `precision`) whether the event's
+    /// sentence named it or the article's main place stands in.
+    public var place: Place?
 
-    public init(entity: Int?, span: Span, cameo: String? = nil) {
+    public init(entity: Int?, span: Span, cameo: String? = nil, place: Place? = nil) {
         self.entity = entity
         self.span = span
         self.cameo = cameo
+        self.place = place
     }
 }
 
@@ -79,6 +83,8 @@ public struct Event: Sendable, Hashable {
     public var mentions: [Span]
     public var actors: [EventArgument]
     public var recipients: [EventArgument]
+    /// The place named in the event's sentence; when the sentence names none, the article's main place
+    /// (its `place.precision` is then one of the `article…` values); nil when there is neither.
     public var location: EventArgument?
     public var date: EventDate?
     public var counts: [EventCount]

@@ -65,10 +65,13 @@ public struct Entity: Sendable, Hashable {
     public var geonamesID: Int?
     /// CAMEO actor code where known (RUS, SYRGOV, RUSMIL).
     public var cameo: String?
+    /// Where a LOC entity is on the map, when the gazetteers place it; its `country` and `geonamesID`
+    /// are then the entity's own.
+    public var place: Place?
 
     public init(
         id: Int, type: MentionType, name: String, country: String? = nil, geonamesID: Int? = nil,
-        cameo: String? = nil
+        cameo: String? = nil, place: Place? = nil
     ) {
         self.id = id
         self.type = type
@@ -76,5 +79,6 @@ public struct Entity: Sendable, Hashable {
         self.country = country
         self.geonamesID = geonamesID
         self.cameo = cameo
+        self.place = place
     }
 }

@@ -7,7 +7,8 @@ public struct Gazetteer: Sendable {
     public static let shared = Gazetteer(tables: .shipped)
 
     public private(set) var entries: [GazetteerEntry] = []
-    /// Name key → entry indices, best first (country, organisation, province, region, city by size, district).
+    /// Name key → entry indices, best first (country, organisation, province, region, city by size,
+    /// first-level division, district).
     private var names: [String: [Int32]] = [:]
     /// Keys of all-capital aliases: matched only when the text is in capitals too.
     private var abbreviations: [String: [Int32]] = [:]
@@ -17,6 +18,8 @@ public struct Gazetteer: Sendable {
     private var sectors: [String: String] = [:]
     private var sectorFirstWords: [String: Int] = [:]
     private var byCountryCode: [String: Int32] = [:]
+    /// Vietnamese provinces by short name ("Bình Định"), for a city's province after July 2025.
+    private var provinceByName: [String: Int32] = [:]
     /// English adjectives ("Russian") → country entry; for actor codes only.
     private var demonyms: [String: Int32] = [:]
 
@@ -27,20 +30,35 @@ public struct Gazetteer: Sendable {
         public var vnAdmin: String
         public var organizations: String
         public var sectors: String
+        /// Coordinates (empty: nothing is placed).
+        public var cityCoordinates: String
+        public var countryCoordinates: String
+        public var provinceCoordinates: String
+        public var admin1Divisions: String
 
-        public init(countries: String, cities: String, vnAdmin: String, organizations: String, sectors: String) {
+        public init(
+            countries: String, cities: String, vnAdmin: String, organizations: String, sectors: String,
+            cityCoordinates: String = "", countryCoordinates: String = "", provinceCoordinates: String = "",
+            admin1Divisions: String = ""
+        ) {
             self.countries = countries
             self.cities = cities
             self.vnAdmin = vnAdmin
             self.organizations = organizations
             self.sectors = sectors
+            self.cityCoordinates = cityCoordinates
+            self.countryCoordinates = countryCoordinates
+            self.provinceCoordinates = provinceCoordinates
+            self.admin1Divisions = admin1Divisions
         }
 
         public static var shipped: Tables {
             func load(_ name: String) -> String { ResourceFiles.requiredText("gazetteers/" + name) }
             return Tables(
                 countries: load("countries.tsv"), cities: load("cities.tsv"), vnAdmin: load("vn-admin.tsv"),
-                organizations: load("organizations.tsv"), sectors: load("sectors.tsv"))
+                organizations: load("organizations.tsv"), sectors: load("sectors.tsv"),
+                cityCoordinates: load("city-coordinates.tsv"), countryCoordinates: load("country-coordinates.tsv"),
+                provinceCoordinates: load("province-coordinates.tsv"), admin1Divisions: load("admin1-divisions.tsv"))
         }
     }
 
@@ -51,7 +69,10 @@ public struct Gazetteer: Sendable {
         pending += Self.organizations(tables.organizations)
         pending += Self.provinces(tables.vnAdmin)
         pending += Self.cities(tables.cities)
+        // After the cities: "New York" and "Washington" name the city first, the state second.
+        pending += Self.admin1Divisions(tables.admin1Divisions)
         pending += Self.districts(tables.vnAdmin)
+        Self.place(&pending, tables: tables)
         for (entry, aliases) in pending { add(entry, aliases: aliases) }
         for (code, words) in adjectives {
             guard let index = byCountryCode[code] else { continue }
@@ -84,6 +105,7 @@ public struct Gazetteer: Sendable {
         let index = Int32(entries.count)
         entries.append(entry)
         if entry.kind == .country, let code = entry.country, byCountryCode[code] == nil { byCountryCode[code] = index }
+        if entry.kind == .province, provinceByName[entry.nameVi] == nil { provinceByName[entry.nameVi] = index }
         var seen = Set<String>()
         for alias in aliases {
             let key = NameKey.of(alias)
@@ -128,6 +150,11 @@ public struct Gazetteer: Sendable {
         let plain = names[key] ?? []
         guard allCaps, let abbr = abbreviations[key] else { return plain }
         return abbr + plain
+    }
+
+    /// The Vietnamese province with this short name, as vn-admin.tsv spells it ("Bình Định").
+    public func province(named name: String) -> GazetteerEntry? {
+        provinceByName[name].map { entries[Int($0)] }
     }
 
     /// The country with an ISO 3166-1 alpha-2 code.

@@ -48,7 +48,9 @@ extension Gazetteer {
             let entry = GazetteerEntry(
                 kind: .city, nameVi: vi.first ?? r[1], nameEn: r[1], country: r[2], geonamesID: id,
                 population: Int(r[3]) ?? 0)
-            return (entry, [r[1]] + vi)
+            // English news writes "Rajkot", "Trollhattan", "Sao Paulo": the name without its marks too.
+            let plain = r[1].unicodeScalars.allSatisfy(\.isASCII) ? r[1] : NameKey.ascii(r[1])
+            return (entry, [r[1]] + vi + (plain == r[1] ? [] : [plain]))
         }
         // Homonyms: the larger city first.
         out.sort { $0.entry.population > $1.entry.population }
@@ -84,8 +86,9 @@ extension Gazetteer {
     static func districts(_ text: String) -> [Pending] {
         rows(text).compactMap { r in
             guard r.count >= 6, r[0] == "district" else { return nil }
-            let entry = GazetteerEntry(kind: .district, nameVi: r[4], nameEn: NameKey.ascii(r[4]), country: "VN",
+            var entry = GazetteerEntry(kind: .district, nameVi: r[4], nameEn: NameKey.ascii(r[4]), country: "VN",
                                        eras: [r[1]])
+            entry.admin1 = Self.shortName(r[5])
             return (entry, [r[3], r[4]])
         }
     }

@@ -124,7 +124,9 @@ public struct EntityLinker: Sendable {
             case .city:
                 guard entry.population >= 100_000, words > 1 || !Self.personLikeCities.contains(tokens[first].key) else { continue }
             case .organization: guard tokens[first].isAllCaps || words >= 2 else { continue }
-            case .district: continue
+            // Divisions other than Vietnam's provinces are left to the tagger: many are everyday words
+            // ("Central", "Western") and districts repeat across provinces.
+            case .district, .admin1: continue
             }
             // Part of a longer name: "Thu Nga", "Minh Đức", "New Mexico City", "Mr. Jordan".
             if first > 0, !tokens[first].breakBefore, tokens[first - 1].kind == .word, tokens[first - 1].isCapitalized,

@@ -9,16 +9,26 @@ extension EntityLinker {
     /// organisation ("LHQ" and "Liên Hợp Quốc" even without the gazetteer), or when they read the same.
     /// The canonical name is the gazetteer's (in the article's language) for countries, regions,
     /// provinces and organisations, otherwise the longest mention.
-    public func link(_ mentions: inout [Mention], lang: String) -> [Entity] {
+    ///
+    /// LOC entities the gazetteers know are then put on the map (`placeEntities`): the reading of an
+    /// ambiguous name the article's other places point to; `publishedAt` picks the era of Vietnam's
+    /// provinces (before or after July 2025).
+    public func link(_ mentions: inout [Mention], lang: String, publishedAt: PublicationDate? = nil) -> [Entity] {
         let names = mentions.indices.filter { mentions[$0].type.isName }
         var groupOf = [Group?](repeating: nil, count: mentions.count)  // mention index → group
         var keyOf = [String](repeating: "", count: mentions.count)  // of name mentions
+        var candidatesOf: [Int: [Int32]] = [:]  // mention index → every entry its name may refer to
 
         for i in names {
             let m = mentions[i]
             let key = NameKey.of(m.span.text)
             keyOf[i] = key
-            if let e = entry(for: m, key: key) { groupOf[i] = .entry(e) }
+            guard m.type == .location || m.type == .organization else { continue }
+            let candidates = gazetteerCandidates(for: m, key: key)
+            if let e = entry(for: m, among: candidates) {
+                groupOf[i] = .entry(e)
+                candidatesOf[i] = candidates
+            }
         }
         // People: a shorter name that ends exactly one longer one.
         let people = Set(names.filter { mentions[$0].type == .person && groupOf[$0] == nil }.map { keyOf[$0] })
@@ -68,11 +78,17 @@ extension EntityLinker {
             members[id].append(i)
             mentions[i].entity = id
         }
-        return members.indices.map { id in
-            var entry: Int32?
-            if case .entry(let e) = groupOf[members[id][0]]! { entry = e }
-            return describe(id: id, members: members[id], of: mentions, entry: entry, lang: lang)
+        let linked = members.map { m -> Int32? in
+            if case .entry(let e) = groupOf[m[0]]! { return e }
+            return nil
         }
+        var entities = members.indices.map { id in
+            describe(id: id, members: members[id], of: mentions, entry: linked[id], lang: lang)
+        }
+        // The first mention's readings stand for the entity's: its mentions share the reading they were grouped by.
+        let candidates = members.map { candidatesOf[$0[0]] ?? [] }
+        placeEntities(&entities, entries: linked, candidates: candidates, publishedAt: publishedAt)
+        return entities
     }
 
     /// What makes mentions one entity: the gazetteer entry they name, or their type and name key.
@@ -81,14 +97,30 @@ extension EntityLinker {
         case name(MentionType, String)
     }
 
-    /// The gazetteer entry a mention names, if its type agrees: places for LOC, organisations (and
-    /// countries acting as actors) for ORG; none for people or MISC.
-    func entry(for m: Mention, key: String) -> Int32? {
-        guard m.type == .location || m.type == .organization else { return nil }
+    /// Every gazetteer entry a LOC or ORG mention's name may refer to, best first; a place word in front
+    /// ("tỉnh", "city of") is dropped when the whole name is unknown.
+    func gazetteerCandidates(for m: Mention, key: String) -> [Int32] {
         let caps = Gazetteer.isAbbreviation(m.span.text)
         var candidates = gazetteer.indices(key: key, allCaps: caps)
         if candidates.isEmpty, m.type == .location, let bare = Self.withoutPlacePrefix(m.span.text) {
             candidates = gazetteer.indices(key: NameKey.of(bare), allCaps: false)
+        }
+        // "Indonesia's": the tagger may keep the possessive in the name.
+        if candidates.isEmpty, m.type == .location, m.span.text.hasSuffix("'s") || m.span.text.hasSuffix("’s") {
+            candidates = gazetteer.indices(key: NameKey.of(String(m.span.text.dropLast(2))), allCaps: false)
+        }
+        return candidates
+    }
+
+    /// The gazetteer entry a mention names, of its `gazetteerCandidates`, if its type agrees: places for
+    /// LOC, organisations (and countries acting as actors) for ORG; none for people or MISC.
+    func entry(for m: Mention, among candidates: [Int32]) -> Int32? {
+        guard m.type == .location || m.type == .organization else { return nil }
+        // Capitals that abbreviate an organisation ("UN" tagged as a place) name it, not a town spelled
+        // the same ("Un", India): abbreviations come first when the text is in capitals.
+        if m.type == .location, let first = candidates.first, gazetteer.entries[Int(first)].kind == .organization,
+           Gazetteer.isAbbreviation(m.span.text) {
+            return first
         }
         for e in candidates {
             let kind = gazetteer.entries[Int(e)].kind
@@ -120,7 +152,7 @@ extension EntityLinker {
         var entity = Entity(id: id, type: type, name: first.span.text)
         if let e = gazetteerEntry, e.kind == .country || e.kind == .region || e.kind == .organization || e.kind == .province {
             entity.name = e.name(lang: lang)
-        } else if let e = gazetteerEntry, e.kind == .city, lang != "vi" {
+        } else if let e = gazetteerEntry, e.kind == .city || e.kind == .admin1, lang != "vi" {
             entity.name = e.nameEn
         } else {
             // The longest mention (the first of the longest), without a title or a place word in front.

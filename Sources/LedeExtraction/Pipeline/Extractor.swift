@@ -70,7 +70,7 @@ public struct Extractor: Sendable {
             }
         }
         mentions = ArticleTypes.unified(NameSpans.trimmed(mentions, lang: lang))
-        let entities = linker.link(&mentions, lang: lang)
+        let entities = linker.link(&mentions, lang: lang, publishedAt: article.publishedAt)
         return Analysis(lang: lang, fields: fields, mentions: mentions, entities: entities)
     }
 
@@ -92,6 +92,7 @@ public struct Extractor: Sendable {
         }
         // The same event told in the title and again in the body is one event.
         if texts.count > 1 { result.events = EventExtractor.deduplicate(result.events) }
+        EventLocations.place(&result.events, entities: result.entities, mentions: result.mentions)
         return result
     }
 }

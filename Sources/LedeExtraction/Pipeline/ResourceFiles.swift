@@ -23,7 +23,8 @@ public enum ResourceFiles {
         "events/triggers-vi.tsv", "events/triggers-en.tsv", "events/not-triggers-vi.tsv",
         "events/not-triggers-en.tsv", "events/cameo-plover.tsv", "events/plover-types.tsv",
         "language/profiles.tsv", "gazetteers/countries.tsv", "gazetteers/cities.tsv", "gazetteers/vn-admin.tsv",
-        "gazetteers/organizations.tsv", "gazetteers/sectors.tsv",
+        "gazetteers/organizations.tsv", "gazetteers/sectors.tsv", "gazetteers/city-coordinates.tsv",
+        "gazetteers/country-coordinates.tsv", "gazetteers/province-coordinates.tsv", "gazetteers/admin1-divisions.tsv",
     ]
 
     /// Throws for the first required file that is missing, empty or not UTF-8.

@@ -72,10 +72,24 @@ extension JSONWriter {
         optionalMember("\"country\":", e.country)
         optionalMember("\"geonames_id\":", e.geonamesID)
         optionalMember("\"cameo\":", e.cameo)
+        if let place = e.place { coordinates(place) }
         endObject()
     }
 
+    /// `"latitude","longitude","admin1"?,"precision"` of a place; its country and GeoNames id are
+    /// written by the caller (an entity has them as fields of its own).
+    mutating func coordinates(_ p: Place) {
+        rawKey("\"latitude\":")
+        double(p.latitude)
+        rawKey("\"longitude\":")
+        double(p.longitude)
+        optionalMember("\"admin1\":", p.admin1)
+        rawKey("\"precision\":")
+        string(p.precision.rawValue)
+    }
+
     /// ARG: `{"entity","name"?,"text","field","start","end","cameo"?}`; `name` is the entity's canonical name.
+    /// A location with a place adds `"country"?,"geonames_id"?,"latitude","longitude","admin1"?,"precision"`.
     mutating func argument(_ a: EventArgument, entities: [Entity]) {
         beginObject()
         rawKey("\"entity\":")
@@ -88,6 +102,11 @@ extension JSONWriter {
         string(a.span.text)
         spanOffsets(a.span)
         optionalMember("\"cameo\":", a.cameo)
+        if let place = a.place {
+            optionalMember("\"country\":", place.country)
+            optionalMember("\"geonames_id\":", place.geonamesID)
+            coordinates(place)
+        }
         endObject()
     }
 

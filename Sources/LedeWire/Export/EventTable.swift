@@ -5,7 +5,7 @@ public enum EventTable {
     public static let columns = [
         "seq", "article_id", "revision", "url", "published_at", "date", "type", "mode", "context", "cameo", "quad_class",
         "goldstein", "actors", "actor_codes", "recipients", "recipient_codes", "location", "country", "geonames_id",
-        "latitude", "longitude", "killed", "injured", "arrested", "modality", "attribution", "confidence", "trigger",
+        "latitude", "longitude", "admin1", "location_precision", "killed", "injured", "arrested", "modality", "attribution", "confidence", "trigger",
     ]
 
     /// Columns that are numbers: JSON lines write them as numbers (empty ones as null).
@@ -40,6 +40,7 @@ public enum EventTable {
                 actors.map(name).joined(separator: listSeparator), actors.map { text($0["cameo"]) }.joined(separator: listSeparator),
                 recipients.map(name).joined(separator: listSeparator), recipients.map { text($0["cameo"]) }.joined(separator: listSeparator),
                 location.map(name) ?? "", placeField("country"), placeField("geonames_id"), placeField("latitude"), placeField("longitude"),
+                placeField("admin1"), placeField("precision"),
                 text(event["killed"]), text(event["injured"]), text(event["arrested"]), text(event["modality"]),
                 event["attribution"].map { $0.isNull ? "" : name($0) } ?? "", text(event["confidence"]), text(event["trigger"]?["text"]),
             ]
