@@ -66,4 +66,19 @@ final class NameSpanTests: XCTestCase {
         ])
         XCTAssertEqual(unified.map(\.type), [.organization, .organization])
     }
+
+    func testAnAbbreviationInBracketsIsTheOrganisationItFollowsWhereverItIsUsedAgain() {
+        let body = "Công ty Hoàng Anh Gia Lai Agrico (HAGL Agrico) đã ký hợp đồng. HAGL Agrico cho biết lợi nhuận tăng."
+        let (mentions, entities) = names(body, lang: "vi")
+        let orgs = mentions.filter { $0.type == .organization }
+        XCTAssertEqual(orgs.count, 3, "\(mentions.map(\.span.text))")
+        XCTAssertEqual(Set(orgs.map(\.entity)).count, 1)
+        // "Anh" inside the company's name is not England: no nationality for it.
+        XCTAssertNil(entities.first { $0.type == .organization }?.cameo)
+    }
+
+    func testACountryInBracketsAfterAPersonIsNoAbbreviation() {
+        let (mentions, _) = names("The race was won by Michael Johnson (U.S.) ahead of Frankie Fredericks (Namibia).")
+        XCTAssertEqual(mentions.first { $0.span.text == "U.S." }?.type, .location)
+    }
 }

@@ -178,9 +178,23 @@ public struct Gazetteer: Sendable {
         let tokens = WordScanner.scan(Array(phrase.unicodeScalars))
         let found = matches(in: tokens)
         // A country named in the phrase (or its adjective: "Russian military"), and the longest sector word.
-        var named = found.lazy.map({ self.entries[Int($0.entry)] }).first(where: {
-            ($0.kind == .country || $0.kind == .organization) && $0.cameo != nil
-        })
+        // A country inside a proper name is part of that name, not its nationality: "Hoàng Anh Gia Lai
+        // Agrico" is not British ("Anh" follows "Hoàng"). It counts at the end ("Bộ Ngoại giao Syria",
+        // "Air France"), first ("US Army"), or after a lowercase word ("Đại sứ quán Mỹ tại Hà Nội").
+        let lastWord = tokens.lastIndex { $0.kind == .word }
+        func insideAName(_ m: Match) -> Bool {
+            guard m.tokens.lowerBound > 0, let last = lastWord, m.tokens.upperBound <= last else { return false }
+            let before = tokens[m.tokens.lowerBound - 1]
+            return before.kind == .word && before.isCapitalized
+        }
+        var named: GazetteerEntry?
+        for m in found where !insideAName(m) {
+            let e = entries[Int(m.entry)]
+            if (e.kind == .country || e.kind == .organization) && e.cameo != nil {
+                named = e
+                break
+            }
+        }
         if named == nil {
             for (i, t) in tokens.enumerated() where t.kind == .word {
                 if i + 1 < tokens.count, let e = demonyms[t.key + " " + tokens[i + 1].key] { named = entries[Int(e)]; break }

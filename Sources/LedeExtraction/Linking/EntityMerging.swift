@@ -13,7 +13,11 @@ extension EntityLinker {
     /// LOC entities the gazetteers know are then put on the map (`placeEntities`): the reading of an
     /// ambiguous name the article's other places point to; `publishedAt` picks the era of Vietnam's
     /// provinces (before or after July 2025).
-    public func link(_ mentions: inout [Mention], lang: String, publishedAt: PublicationDate? = nil) -> [Entity] {
+    ///
+    /// `aliases` maps a mention to the one it abbreviates ("(PBoC)" after its name): they are one entity.
+    public func link(
+        _ mentions: inout [Mention], lang: String, publishedAt: PublicationDate? = nil, aliases: [Int: Int] = [:]
+    ) -> [Entity] {
         let names = mentions.indices.filter { mentions[$0].type.isName }
         var groupOf = [Group?](repeating: nil, count: mentions.count)  // mention index → group
         var keyOf = [String](repeating: "", count: mentions.count)  // of name mentions
@@ -59,8 +63,15 @@ extension EntityLinker {
                 if matches.count == 1 { orgTarget[key] = matches[0].key }
             }
         }
+        // An abbreviation in brackets stands for its name wherever it is used again.
+        var aliasTarget: [String: Int] = [:]
+        for (alias, name) in aliases { aliasTarget[keyOf[alias]] = name }
         for i in names where groupOf[i] == nil {
             let m = mentions[i]
+            if let name = aliasTarget[keyOf[i]], name != i {
+                groupOf[i] = groupOf[name] ?? .name(mentions[name].type, keyOf[name])
+                continue
+            }
             var key = keyOf[i]
             if m.type == .person, let target = personTarget[key] { key = target }
             if m.type == .organization, let target = orgTarget[key] { key = target }

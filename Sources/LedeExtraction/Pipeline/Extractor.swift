@@ -70,7 +70,16 @@ public struct Extractor: Sendable {
             }
         }
         mentions = ArticleTypes.unified(NameSpans.trimmed(mentions, lang: lang))
-        let entities = linker.link(&mentions, lang: lang, publishedAt: article.publishedAt)
+        var texts: [TextField: [Unicode.Scalar]] = [.body: Array(article.body.unicodeScalars)]
+        if let title = article.title { texts[.title] = Array(title.unicodeScalars) }
+        let aliases = BracketedAliases.find(in: mentions, fields: texts)
+        for (alias, name) in aliases {
+            let key = NameKey.of(mentions[alias].span.text)
+            for i in mentions.indices where mentions[i].type.isName && NameKey.of(mentions[i].span.text) == key {
+                mentions[i].type = mentions[name].type
+            }
+        }
+        let entities = linker.link(&mentions, lang: lang, publishedAt: article.publishedAt, aliases: aliases)
         return Analysis(lang: lang, fields: fields, mentions: mentions, entities: entities)
     }
 
