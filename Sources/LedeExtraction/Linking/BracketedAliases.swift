@@ -5,18 +5,24 @@ import LedeModel
 /// not H-A-G-L-A), so the brackets are read as the writer meant them.
 enum BracketedAliases {
     /// For each name mention that is such an abbreviation, the index of the mention it abbreviates.
-    /// `fields` are the fields' scalars as received (offsets count into them).
-    static func find(in mentions: [Mention], fields: [TextField: [Unicode.Scalar]], gazetteer: Gazetteer = .shared) -> [Int: Int] {
+    static func find(in mentions: [Mention], fields: [AnalyzedText], gazetteer: Gazetteer = .shared) -> [Int: Int] {
+        func scalars(_ field: TextField) -> [Unicode.Scalar]? { fields.first { $0.field == field }?.scalars }
+        // Most articles have no name in brackets: nothing more to do then.
+        let bracketed = mentions.indices.filter { i in
+            let m = mentions[i]
+            guard m.type.isName, m.span.start >= 1, let text = scalars(m.span.field), m.span.end < text.count else { return false }
+            return text[m.span.start - 1] == "(" && text[m.span.end] == ")" && isAbbreviationLike(m.span.text)
+        }
+        if bracketed.isEmpty { return [:] }
         var aliases: [Int: Int] = [:]
         // Name mentions by field and start, to find the one that ends just before a bracket.
         var endingAt: [TextField: [Int: Int]] = [:]
         for (i, m) in mentions.enumerated() where m.type.isName {
             endingAt[m.span.field, default: [:]][m.span.end] = i
         }
-        for (i, m) in mentions.enumerated() where m.type.isName {
-            guard let text = fields[m.span.field], isAbbreviationLike(m.span.text),
-                m.span.start >= 1, m.span.end < text.count, text[m.span.start - 1] == "(", text[m.span.end] == ")"
-            else { continue }
+        for i in bracketed {
+            let m = mentions[i]
+            guard let text = scalars(m.span.field) else { continue }
             // "Name (ABBR)" or "Name(ABBR)".
             let candidates = [m.span.start - 1, m.span.start - 2]
             // Only an organisation's abbreviation: after a person or a place, brackets hold a team, a
@@ -34,8 +40,13 @@ enum BracketedAliases {
 
     /// Short, with at least two capitals or digits: "PBoC", "HAGL Agrico", "VINASA", "UBND".
     static func isAbbreviationLike(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard (2...24).contains(scalars.count) else { return false }
-        return scalars.filter { $0.properties.isUppercase || ("0"..."9").contains($0) }.count >= 2
+        var length = 0
+        var capitals = 0
+        for s in text.unicodeScalars {
+            length += 1
+            if length > 24 { return false }
+            if s.properties.isUppercase || ("0"..."9").contains(s) { capitals += 1 }
+        }
+        return length >= 2 && capitals >= 2
     }
 }

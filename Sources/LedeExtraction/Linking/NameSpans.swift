@@ -9,8 +9,10 @@ enum NameSpans {
     /// possessive that was typed MISC and is left naming a country or a place becomes a place
     /// ("Chile's president": Chile is a LOC, as CoNLL-2003 tags it).
     static func trimmed(_ mentions: [Mention], lang: String, gazetteer: Gazetteer = .shared) -> [Mention] {
-        mentions.map { mention in
-            guard mention.type.isName else { return mention }
+        var out = mentions
+        for (i, mention) in mentions.enumerated() where mention.type.isName {
+            // Only a person's name can hold a title, and only English has these possessives.
+            guard mention.type == .person || lang == "en" else { continue }
             var m = mention
             // In Vietnamese a capitalised "Anh", "Bà" or "Ông" begins many names ("Anh Tuấn", "Bà Triệu"):
             // only a title written in lower case ("ông Putin") is taken off there.
@@ -32,8 +34,9 @@ enum NameSpans {
                     m.type = .location
                 }
             }
-            return m
+            if m != mention { out[i] = m }
         }
+        return out
     }
 
     /// How many scalars of an English possessive end the name: 2 for "'s" ("Chile's"), 1 for a plural's

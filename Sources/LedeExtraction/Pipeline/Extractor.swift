@@ -70,13 +70,13 @@ public struct Extractor: Sendable {
             }
         }
         mentions = ArticleTypes.unified(NameSpans.trimmed(mentions, lang: lang))
-        var texts: [TextField: [Unicode.Scalar]] = [.body: Array(article.body.unicodeScalars)]
-        if let title = article.title { texts[.title] = Array(title.unicodeScalars) }
-        let aliases = BracketedAliases.find(in: mentions, fields: texts)
-        for (alias, name) in aliases {
-            let key = NameKey.of(mentions[alias].span.text)
-            for i in mentions.indices where mentions[i].type.isName && NameKey.of(mentions[i].span.text) == key {
-                mentions[i].type = mentions[name].type
+        let aliases = BracketedAliases.find(in: mentions, fields: fields)
+        if !aliases.isEmpty {
+            for (alias, name) in aliases {
+                let text = mentions[alias].span.text
+                for i in mentions.indices where mentions[i].type.isName && mentions[i].span.text == text {
+                    mentions[i].type = mentions[name].type
+                }
             }
         }
         let entities = linker.link(&mentions, lang: lang, publishedAt: article.publishedAt, aliases: aliases)
