@@ -65,6 +65,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(inVariable.stderr.contains("LEDE_MAX_DATABASE_MB"), inVariable.stderr)
     }
 
+    func testEvalNERSaysWhichTaggerModelItCannotRead() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-gold-\(UUID().uuidString).jsonl")
+        try Data(#"{"id":"g","lang":"en","text":"Paris","entities":[]}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let missing = try lede(["eval", "ner", "--gold", file.path, "--tagger", "/nonexistent.model"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("/nonexistent.model"), missing.stderr)
+        let notAModel = try lede(["eval", "ner", "--gold", file.path, "--tagger", file.path])
+        XCTAssertEqual(notAModel.status, 1)
+        XCTAssertEqual(notAModel.stderr.split(separator: "\n").count, 1, notAModel.stderr)
+    }
+
     func testAnUnreachableServiceIsARuntimeFailureInOneLine() throws {
         let run = try lede(["push", "--ack", "--endpoint", "tcp://127.0.0.1:1", "--retries", "0", "--timeout", "0.2", "-"], stdin: "{\"body\":\"x\"}")
         XCTAssertEqual(run.status, 1)

@@ -35,6 +35,14 @@ public struct Extractor: Sendable {
         })
     }
 
+    /// The same extractor with another entity tagger for the tagger's language (to measure a model
+    /// trained on other data, such as a split that holds documents out).
+    public func withTagger(_ tagger: EntityTagger) -> Extractor {
+        var taggers = self.taggers
+        taggers[tagger.lang] = tagger
+        return Extractor(taggers: taggers, eventModels: eventModels)
+    }
+
     /// Languages this extractor has models for.
     public static let supportedLanguages: Set<String> = ["vi", "en"]
 

@@ -18,10 +18,15 @@ struct EvalNER: AsyncParsableCommand {
     @Option(help: "Gold JSON lines: {\"id\", \"lang\", \"text\", \"entities\": [{\"start\", \"end\", \"type\", \"text\"}]}.") var gold: String
     @Flag(help: "Run only text analysis and the tagger, not the whole extractor.") var taggerOnly = false
     @Flag(help: "Print each text's missed (-) and spurious (+) entities to stderr.") var showErrors = false
+    @Option(help: "A tagger model from lede train ner to measure instead of the shipped one of its language.") var tagger: String?
 
     func run() async throws {
         let documents = try NERGold.read(path: gold)
-        let extractor = try loadExtractor()
+        var extractor = try loadExtractor()
+        if let tagger {
+            guard let data = FileManager.default.contents(atPath: tagger) else { throw CLIError("cannot read \(tagger)") }
+            do { extractor = extractor.withTagger(try EntityTagger(model: data)) } catch { throw CLIError("\(tagger): \(error)") }
+        }
         _ = extractor.extract(Article(id: "warm-up", body: "Warm up.", lang: documents.first?.lang ?? "en"))
         let report = NEREvaluation.run(documents, extractor: extractor, taggerOnly: taggerOnly) { line in
             if showErrors { FileHandleOutput.stderr(line) }
