@@ -39,15 +39,19 @@ public struct Mention: Sendable, Hashable {
     public var span: Span
     /// Normalised value for DATE, TIME, MONEY, PERCENT and QUANTITY ("2017-12-07", "340000", "5.2").
     public var value: String?
+    /// QUANTITY: what is counted or measured, as the text writes it in lower case ("tấn", "công nhân",
+    /// "tonnes"), so that "60 năm" and "60 tấn" are told apart; nil when the number stands alone.
+    public var unit: String?
     /// Index into `ExtractionResult.entities`, set by entity linking for name mentions.
     public var entity: Int?
     /// Which component found it ("tagger", "rule", "gazetteer").
     public var source: String
 
-    public init(type: MentionType, span: Span, value: String? = nil, entity: Int? = nil, source: String) {
+    public init(type: MentionType, span: Span, value: String? = nil, unit: String? = nil, entity: Int? = nil, source: String) {
         self.type = type
         self.span = span
         self.value = value
+        self.unit = unit
         self.entity = entity
         self.source = source
     }

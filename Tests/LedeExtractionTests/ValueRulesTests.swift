@@ -67,6 +67,15 @@ final class ValueRulesTests: XCTestCase {
         XCTAssertFalse(found.contains { $0.span.text.contains("8") }, "\"thứ 8\" is an ordinal")
     }
 
+    func testAQuantityKeepsWhatItCountsSoSixtyYearsAreNotSixtyTonnes() {
+        let vi = ValueRules.find(in: TextAnalyzer.analyze("Sau 60 năm, công ty thuê 200 công nhân.", field: .body), lang: "vi", publishedAt: nil)
+        XCTAssertEqual(vi.filter { $0.type == .quantity }.map { [$0.value ?? "", $0.unit ?? "-"] }, [["60", "năm"], ["200", "công nhân"]])
+        let en = ValueRules.find(
+            in: TextAnalyzer.analyze("They seized 5 tonnes over 3km; about 12,000 People marched and 30 stayed.", field: .body), lang: "en", publishedAt: nil)
+        XCTAssertEqual(en.filter { $0.type == .quantity }.map { [$0.value ?? "", $0.unit ?? "-"] },
+                       [["5", "tonnes"], ["3", "km"], ["12000", "people"], ["30", "-"]])
+    }
+
     func testADayLaterThanPublicationInEarlyJanuaryBelongsToThePreviousYear() {
         let pub = PublicationDate(year: 2018, month: 1, day: 3)
         let found = values("Hội nghị diễn ra ngày 28/12 và kết thúc vào tháng 12, trước khi đoàn về nước ngày 2/1.",

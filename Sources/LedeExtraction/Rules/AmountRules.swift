@@ -78,8 +78,12 @@ extension RuleScanner {
             return RuleMatch(type: .money, first: first, last: last, value: value.text + " " + currency)
         }
         // A unit or counted thing.
-        if !unitSpan, let n = unitLength(at: last + 1, tightSingle: false) { last += n }
-        return RuleMatch(type: .quantity, first: first, last: last, value: value.text)
+        var unitTokens: ClosedRange<Int>? = unitSpan ? last...last : nil
+        if !unitSpan, let n = unitLength(at: last + 1, tightSingle: false) {
+            unitTokens = (last + 1)...(last + n)
+            last += n
+        }
+        return RuleMatch(type: .quantity, first: first, last: last, value: value.text, unitTokens: unitTokens)
     }
 
     /// How many qualifier words ("hơn", "gần", "ít nhất", "more than", "about") come before a number at i.

@@ -31,7 +31,8 @@ public enum ValueRules {
                 }
                 let start = tokens[m.first].start
                 let end = tokens[m.last].end
-                out.append(Mention(type: m.type, span: text.span(start, end), value: m.value, source: "rule"))
+                let unit = m.unitTokens.map { text.text(tokens[$0.lowerBound].start, tokens[$0.upperBound].end).lowercased() }
+                out.append(Mention(type: m.type, span: text.span(start, end), value: m.value, unit: unit, source: "rule"))
                 i = m.last + 1
             } else {
                 i += 1
@@ -52,6 +53,8 @@ struct RuleMatch {
     var first: Int
     var last: Int
     var value: String?
+    /// QUANTITY: the tokens of its unit or counted thing, when it has one.
+    var unitTokens: ClosedRange<Int>? = nil
 }
 
 /// The rules' view of one field: scanned tokens and helpers to read them.

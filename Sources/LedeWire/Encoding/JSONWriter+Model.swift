@@ -56,6 +56,7 @@ extension JSONWriter {
         string(m.span.text)
         spanOffsets(m.span)
         optionalMember("\"value\":", m.value)
+        optionalMember("\"unit\":", m.unit)
         rawKey("\"source\":")
         string(m.source)
         endObject()
