@@ -91,6 +91,7 @@ public final class LedeServer: @unchecked Sendable {
         let reprocessThread = ServiceThread(name: "lede-reprocess") { reprocessLoop.run() }
         reprocessThread.start()
         lock.withLock { reprocessing = (reprocessLoop, reprocessThread) }
+        resumeReprocessing()
         if configuration.retentionDays > 0 {
             let retentionLoop = RetentionLoop(parts, days: configuration.retentionDays)
             let retentionThread = ServiceThread(name: "lede-retention") { retentionLoop.run() }
@@ -122,6 +123,23 @@ public final class LedeServer: @unchecked Sendable {
             "publish": "\(bound.publish)", "api": "\(bound.api)",
         ])
         return bound
+    }
+
+    /// A reprocess job a stopped service left unfinished goes on from where it was: the articles it
+    /// already re-extracted have a newer result than the job's last seq, so they are not taken again.
+    private func resumeReprocessing() {
+        do {
+            guard let open = try store.unfinishedReprocessJob() else { return }
+            if open.count == 0 {
+                try store.finishReprocessJob(open.job, nowMillis: WallClock.millis())
+                return
+            }
+            _ = parts.reprocess.start(open, atMillis: WallClock.millis())
+            logger.notice("reprocess taken up again", metadata: ["job": "\(open.job)", "articles_left": "\(open.count)"])
+        } catch {
+            // A store that cannot be read now: the job waits for the next start.
+            logger.warning("an unfinished reprocess job could not be read", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Caps the database file at `bytes` from the next commit on (0: no cap): reaching the cap holds

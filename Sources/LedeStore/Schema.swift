@@ -125,6 +125,21 @@ enum Schema {
                 ALTER TABLE outbox ADD COLUMN pruned_through INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        // A reprocess job outlives a restart: its range and the last seq when it started are kept, and
+        // a service that starts with one unfinished takes it up again. What it already did is not done
+        // twice, because a reprocessed article's newest result lies after the job's last seq.
+        migrator.registerMigration("v4: reprocess jobs") { db in
+            try db.execute(sql: """
+                CREATE TABLE reprocess_jobs (
+                    id INTEGER PRIMARY KEY,
+                    from_seq INTEGER NOT NULL, to_seq INTEGER, since INTEGER, until INTEGER,
+                    through_seq INTEGER NOT NULL,
+                    total INTEGER NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    finished_at INTEGER
+                );
+                """)
+        }
         return migrator
     }
 }

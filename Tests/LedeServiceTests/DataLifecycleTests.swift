@@ -56,6 +56,31 @@ final class DataLifecycleTests: XCTestCase {
         XCTAssertEqual(published.count, 20)
     }
 
+    func testAReprocessStoppedWithTheServiceGoesOnAfterARestartWithoutDoingAnyArticleTwice() throws {
+        service = try RunningService { $0.workers = 1 }
+        let articles = 300
+        try submitExamples(service, count: articles)
+        let started = try service.requests().request(Requests.reprocess(ReplayFilter()))
+        let job = try XCTUnwrap(started["job"]?.intValue, "\(started)")
+        XCTAssertTrue(try eventually { (try self.stats(self.service)["reprocess.done"]?.intValue ?? 0) >= 10 })
+        service.server.stop()
+        let left = try service.store().unfinishedReprocessJob()
+        XCTAssertEqual(left?.job, job, "stopped halfway, the job is still open in the database")
+        XCTAssertLessThan(left?.count ?? 0, articles)
+
+        try service.restart()
+        XCTAssertTrue(try eventually(timeout: 60) {
+            let s = try self.stats(self.service)
+            return s["reprocess.job"]?.intValue == job && s["reprocess.running"]?.intValue == 0
+        })
+        XCTAssertTrue(try eventually { try self.service.store().unfinishedReprocessJob() == nil })
+        let every = try service.store().replay(ReplayFilter(limit: 1000)).items
+        XCTAssertEqual(every.count, 2 * articles, "one new revision per article, none twice")
+        let latest = try service.store().replay(ReplayFilter(latest: true, limit: 1000)).items
+        XCTAssertEqual(latest.count, articles)
+        XCTAssertTrue(latest.allSatisfy { String(decoding: $0.json.prefix(200), as: UTF8.self).contains("\"revision\":2") })
+    }
+
     func testASecondReprocessWhileOneRunsIsBusyAndAnEmptyRangeEndsAtOnce() throws {
         service = try RunningService { $0.workers = 1 }
         try submitExamples(service, count: 30)

@@ -61,6 +61,27 @@ final class RevisionAndRetentionTests: XCTestCase {
         XCTAssertEqual(try store.reprocessSelection(ReplayFilter(since: 15)).count, 1)
     }
 
+    func testAReprocessJobIsRecordedUntilEveryArticleOfItHasItsNewRevision() throws {
+        let store = try Store(path: path)
+        _ = try store.commit(["a", "b"].map { StoreFixtures.item($0) }, nowMillis: 10, render: render)
+        let first = try store.startReprocessJob(ReplayFilter(), nowMillis: 20)
+        XCTAssertTrue(first.started)
+        XCTAssertEqual(first.selection.count, 2)
+        let again = try store.startReprocessJob(ReplayFilter(fromSeq: 2), nowMillis: 21)
+        XCTAssertFalse(again.started, "one job at a time, also across processes")
+        XCTAssertEqual(again.selection.job, first.selection.job)
+        _ = try store.commit([StoreFixtures.revision("a")], nowMillis: 30, render: render)
+        XCTAssertEqual(try store.unfinishedReprocessJob()?.count, 1, "what is left: b")
+        _ = try store.commit([StoreFixtures.revision("b")], nowMillis: 31, render: render)
+        // Done but not yet marked: a new job closes it and starts.
+        let next = try store.startReprocessJob(ReplayFilter(), nowMillis: 40)
+        XCTAssertTrue(next.started)
+        XCTAssertEqual(next.selection.job, first.selection.job + 1)
+        XCTAssertEqual(next.selection.count, 2, "the two new revisions")
+        try store.finishReprocessJob(next.selection.job, nowMillis: 50)
+        XCTAssertNil(try store.unfinishedReprocessJob())
+    }
+
     func testARevisionOfAPrunedArticleIsNotWritten() throws {
         let store = try Store(path: path)
         _ = try store.commit([StoreFixtures.item("a")], nowMillis: 10, render: render)

@@ -177,7 +177,11 @@ final class APILoop: @unchecked Sendable {
                 break
             }
             respond(router, envelope) {
-                let selection = try parts.store.reprocessSelection(range)
+                let (selection, started) = try parts.store.startReprocessJob(range, nowMillis: WallClock.millis())
+                guard started else {
+                    return APIReplyEncoding.error(InputError(
+                        code: .busy, message: "reprocess job \(selection.job) is unfinished (\(selection.count) articles left); retry when it ends"))
+                }
                 switch parts.reprocess.start(selection, atMillis: WallClock.millis()) {
                 case .success(let job):
                     return APIReplyEncoding.reprocessStarted(job: job.job, articles: selection.count, throughSeq: selection.throughSeq)

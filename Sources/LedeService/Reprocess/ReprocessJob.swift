@@ -21,7 +21,7 @@ final class ReprocessJob: Sendable {
         var running: Bool { finishedMillis == nil }
     }
 
-    private let state = Mutex<(progress: Progress?, jobs: Int)>((nil, 0))
+    private let state = Mutex<Progress?>(nil)
     /// Articles of the job in the work queue or in a worker: a live article waits behind at most this
     /// many of them, whatever the size of the job.
     let inFlight: DispatchSemaphore
@@ -34,16 +34,16 @@ final class ReprocessJob: Sendable {
         inFlight = DispatchSemaphore(value: inFlightLimit)
     }
 
-    var progress: Progress? { state.withLock { $0.progress } }
+    var progress: Progress? { state.withLock { $0 } }
 
-    /// Starts a job over `selection`, unless one runs; returns it, or the running one as the error.
+    /// Starts the job the store recorded (`selection.job`), or takes up an unfinished one after a
+    /// restart, unless one runs; returns it, or the running one as the error.
     func start(_ selection: ReprocessSelection, atMillis now: Int64) -> Result<Progress, RunningJob> {
         let outcome: Result<Progress, RunningJob> = state.withLock { s in
-            if let current = s.progress, current.running { return .failure(RunningJob(progress: current)) }
-            s.jobs += 1
-            var p = Progress(job: s.jobs, selection: selection, startedMillis: now)
+            if let current = s, current.running { return .failure(RunningJob(progress: current)) }
+            var p = Progress(job: selection.job, selection: selection, startedMillis: now)
             if selection.count == 0 { p.finishedMillis = now }
-            s.progress = p
+            s = p
             return .success(p)
         }
         if case .success(let p) = outcome, p.running { started.signal() }
@@ -54,8 +54,8 @@ final class ReprocessJob: Sendable {
 
     func handedOver(seq: Int64) {
         state.withLock { s in
-            s.progress?.queued += 1
-            s.progress?.handedThrough = seq
+            s?.queued += 1
+            s?.handedThrough = seq
         }
     }
 
@@ -63,20 +63,20 @@ final class ReprocessJob: Sendable {
     func committedOne(atMillis now: Int64) {
         inFlight.signal()
         state.withLock { s in
-            guard var p = s.progress else { return }
+            guard var p = s else { return }
             p.done += 1
             if p.done >= p.selection.count { p.finishedMillis = now }
-            s.progress = p
+            s = p
         }
     }
 
     /// The loop found fewer articles than counted (pruned meanwhile): the job ends with what it did.
     func exhausted(atMillis now: Int64) {
         state.withLock { s in
-            guard var p = s.progress, p.running else { return }
+            guard var p = s, p.running else { return }
             p.selection.count = p.queued
             if p.done >= p.queued { p.finishedMillis = now }
-            s.progress = p
+            s = p
         }
     }
 

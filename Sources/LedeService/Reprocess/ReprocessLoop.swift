@@ -43,6 +43,7 @@ final class ReprocessLoop: Sendable {
             }
             if page.isEmpty {
                 job.exhausted(atMillis: WallClock.millis())
+                finish(progress.job)
                 return
             }
             for (seq, stored) in page {
@@ -56,6 +57,21 @@ final class ReprocessLoop: Sendable {
                 job.handedOver(seq: seq)
                 after = seq
             }
+        }
+    }
+
+    /// Once every article handed over is committed, the job is marked finished in the store; a service
+    /// stopped before that takes the job up again when it starts.
+    private func finish(_ id: Int) {
+        while job.progress?.running == true {
+            if stopping.load(ordering: .acquiring) { return }
+            _ = job.started.wait(timeout: .now() + 0.05)
+        }
+        do {
+            try parts.store.finishReprocessJob(id, nowMillis: WallClock.millis())
+            parts.logger.notice("reprocess finished", metadata: ["job": "\(id)", "articles": "\(job.progress?.done ?? 0)"])
+        } catch {
+            parts.logger.warning("reprocess job not marked finished; it is taken up again at the next start", metadata: ["error": "\(error)"])
         }
     }
 
