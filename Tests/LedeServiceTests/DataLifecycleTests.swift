@@ -138,6 +138,21 @@ final class DataLifecycleTests: XCTestCase {
         XCTAssertFalse(rows.isEmpty)
         XCTAssertTrue(rows.contains { $0["type"]?.stringValue == "COERCE" && $0["arrested"]?.intValue == 12 })
 
+        // GeoJSON for a map: the events with a place, each a point (longitude first) with its row.
+        let geo = try runLedeCommand(["export", "--db", service.databasePath, "--format", "geojson", "--latest"])
+        XCTAssertEqual(geo.status, 0, geo.stderr)
+        let collection = try JSONReader.parse(geo.stdout)
+        XCTAssertEqual(collection["type"]?.stringValue, "FeatureCollection")
+        let features = try XCTUnwrap(collection["features"]?.arrayValue)
+        XCTAssertFalse(features.isEmpty)
+        for feature in features {
+            let point = feature["geometry"]?["coordinates"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+            XCTAssertEqual(point.count, 2)
+            XCTAssertEqual(point.first, feature["properties"]?["longitude"]?.doubleValue)
+            XCTAssertEqual(point.last, feature["properties"]?["latitude"]?.doubleValue)
+        }
+        XCTAssertTrue(features.contains { $0["properties"]?["location"]?.stringValue == "Hà Nội" })
+
         for (bad, code) in [(["--format", "xml"], 2), (["--api", "tcp://127.0.0.1:1", "--db", "x"], 2), (["--db", "/nonexistent.sqlite"], 1), (["--type", "BATTLE"], 2)] {
             let refused = try runLedeCommand(["export"] + bad)
             XCTAssertEqual(refused.status, Int32(code), "\(bad): \(refused.stderr)")

@@ -16,15 +16,15 @@ struct Export: AsyncParsableCommand {
 
     @Option(help: "API endpoint of a running service.") var api: String?
     @Option(help: "A database file to read instead of a service.") var db: String?
-    @Option(help: "csv, tsv or jsonl.") var format: String = "csv"
+    @Option(help: "csv, tsv, jsonl, or geojson (the events that have a place, as points for a map).") var format: String = "csv"
     @Option(help: "Write here instead of stdout.") var out: String?
     @OptionGroup var filterOptions: ReplayFilterOptions
     @OptionGroup var client: ClientOptions
 
     func run() async throws {
         if api != nil && db != nil { throw ValidationError("--api and --db: give one") }
-        guard format == "jsonl" || DelimitedWriter.Format(rawValue: format) != nil else {
-            throw ValidationError("--format must be csv, tsv or jsonl, got \"\(format)\"")
+        guard let format = EventSink.Format(rawValue: format) else {
+            throw ValidationError("--format must be csv, tsv, jsonl or geojson, got \"\(format)\"")
         }
         let filter = try filterOptions.filter()
         if let db, !FileManager.default.fileExists(atPath: db) { throw CLIError("no database at \(db)") }
@@ -64,26 +64,39 @@ struct Export: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
         sink.finish()
-        FileHandleOutput.stderr("lede: exported \(sink.events) events of \(sink.results) results")
+        FileHandleOutput.stderr("lede: exported \(sink.events - sink.unplaced) events of \(sink.results) results"
+            + (sink.unplaced > 0 ? "; \(sink.unplaced) without a place left out" : ""))
     }
 }
 
-/// Where exported rows go: a header first, then each result's events, flushed in 64 KB pieces.
+/// Where exported rows go, flushed in 64 KB pieces: CSV or TSV with a header row, JSON lines, or a GeoJSON
+/// FeatureCollection of the events that have a place (a point each, the row as its properties).
 struct EventSink {
-    let format: String
+    enum Format: String, CaseIterable {
+        case csv, tsv, jsonl, geojson
+    }
+
+    let format: Format
     let handle: FileHandle
-    private var writer: DelimitedWriter?
-    private var lines: [UInt8] = []
+    private var delimited: DelimitedWriter?
+    private var bytes: [UInt8] = []
     private(set) var results = 0
     private(set) var events = 0
+    /// GeoJSON: events left out for want of coordinates.
+    private(set) var unplaced = 0
 
-    init(format: String, handle: FileHandle) {
+    init(format: Format, handle: FileHandle) {
         self.format = format
         self.handle = handle
-        if let delimited = DelimitedWriter.Format(rawValue: format) {
-            var w = DelimitedWriter(format: delimited)
+        switch format {
+        case .csv, .tsv:
+            var w = DelimitedWriter(format: format == .csv ? .csv : .tsv)
             w.row(EventTable.columns)
-            writer = w
+            delimited = w
+        case .geojson:
+            bytes += Array(#"{"type":"FeatureCollection","features":["#.utf8)
+        case .jsonl:
+            break
         }
     }
 
@@ -91,40 +104,57 @@ struct EventSink {
         results += 1
         for row in EventTable.rows(result: result) {
             events += 1
-            if writer != nil {
-                writer!.row(row)
-            } else {
-                var w = JSONWriter()
-                w.beginObject()
-                for (key, value) in zip(EventTable.columns, row) {
-                    w.key(key)
-                    if value.isEmpty, EventTable.numericColumns.contains(key) {
-                        w.null()
-                    } else if EventTable.numericColumns.contains(key) {
-                        w.raw(Array(value.utf8))  // the number literal as stored
-                    } else {
-                        w.string(value)
-                    }
+            switch format {
+            case .csv, .tsv:
+                delimited!.row(row)
+            case .jsonl:
+                bytes += Self.object(row)
+                bytes.append(0x0A)
+            case .geojson:
+                let field = Dictionary(uniqueKeysWithValues: zip(EventTable.columns, row))
+                guard let lat = field["latitude"], let lon = field["longitude"], !lat.isEmpty, !lon.isEmpty else {
+                    unplaced += 1
+                    continue
                 }
-                w.endObject()
-                lines += w.bytes
-                lines.append(0x0A)
+                if events - unplaced > 1 { bytes.append(UInt8(ascii: ",")) }
+                // GeoJSON puts longitude first (RFC 7946).
+                bytes += Array(#"{"type":"Feature","geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]},"properties":"#.utf8)
+                bytes += Self.object(row)
+                bytes.append(UInt8(ascii: "}"))
+                bytes.append(0x0A)
             }
         }
-        if (writer?.bytes.count ?? lines.count) > 1 << 16 { flush() }
+        if (delimited?.bytes.count ?? bytes.count) > 1 << 16 { flush() }
+    }
+
+    /// A row as one JSON object: numbers as numbers (the literal as stored), empty numbers as null.
+    static func object(_ row: [String]) -> [UInt8] {
+        var w = JSONWriter()
+        w.beginObject()
+        for (key, value) in zip(EventTable.columns, row) {
+            w.key(key)
+            if EventTable.numericColumns.contains(key) {
+                if value.isEmpty { w.null() } else { w.raw(Array(value.utf8)) }
+            } else {
+                w.string(value)
+            }
+        }
+        w.endObject()
+        return w.bytes
     }
 
     mutating func flush() {
-        if writer != nil {
-            handle.write(Data(writer!.bytes))
-            writer!.bytes.removeAll(keepingCapacity: true)
+        if delimited != nil {
+            handle.write(Data(delimited!.bytes))
+            delimited!.bytes.removeAll(keepingCapacity: true)
         } else {
-            handle.write(Data(lines))
-            lines.removeAll(keepingCapacity: true)
+            handle.write(Data(bytes))
+            bytes.removeAll(keepingCapacity: true)
         }
     }
 
     mutating func finish() {
+        if format == .geojson { bytes += Array("]}\n".utf8) }
         flush()
         try? handle.synchronize()
     }
