@@ -2,6 +2,19 @@ import GRDB
 
 /// The database schema, as a sequence of migrations. Never edit a shipped migration: add one.
 enum Schema {
+    /// The `mentions` and `entities` views over each result's JSON (v2 made them; v3 makes them again
+    /// over the rebuilt `results`).
+    static let resultViews = """
+        CREATE VIEW mentions (seq, idx, type, text, field, start, "end", value, entity) AS
+            SELECT r.seq, m.key, m.value ->> '$.type', m.value ->> '$.text', m.value ->> '$.field',
+                   m.value ->> '$.start', m.value ->> '$.end', m.value ->> '$.value', m.value ->> '$.entity'
+            FROM results r, json_each(CAST(r.json AS TEXT), '$.mentions') m;
+        CREATE VIEW entities (seq, idx, type, name, country, geonames_id, cameo) AS
+            SELECT r.seq, e.value ->> '$.id', e.value ->> '$.type', e.value ->> '$.name',
+                   e.value ->> '$.country', e.value ->> '$.geonames_id', e.value ->> '$.cameo'
+            FROM results r, json_each(CAST(r.json AS TEXT), '$.entities') e;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: articles, results, mentions, entities, events, rejects, outbox") { db in
@@ -74,14 +87,7 @@ enum Schema {
             try db.execute(sql: """
                 DROP TABLE mentions;
                 DROP TABLE entities;
-                CREATE VIEW mentions (seq, idx, type, text, field, start, "end", value, entity) AS
-                    SELECT r.seq, m.key, m.value ->> '$.type', m.value ->> '$.text', m.value ->> '$.field',
-                           m.value ->> '$.start', m.value ->> '$.end', m.value ->> '$.value', m.value ->> '$.entity'
-                    FROM results r, json_each(CAST(r.json AS TEXT), '$.mentions') m;
-                CREATE VIEW entities (seq, idx, type, name, country, geonames_id, cameo) AS
-                    SELECT r.seq, e.value ->> '$.id', e.value ->> '$.type', e.value ->> '$.name',
-                           e.value ->> '$.country', e.value ->> '$.geonames_id', e.value ->> '$.cameo'
-                    FROM results r, json_each(CAST(r.json AS TEXT), '$.entities') e;
+                \(resultViews)
                 """)
         }
         // Revisions: an article may have several results (one per extraction), so `article_id` is no
@@ -114,14 +120,7 @@ enum Schema {
                 CREATE UNIQUE INDEX results_by_article ON results(article_id, revision);
                 CREATE INDEX results_by_time ON results(committed_at);
                 CREATE INDEX results_by_lang ON results(lang, seq);
-                CREATE VIEW mentions (seq, idx, type, text, field, start, "end", value, entity) AS
-                    SELECT r.seq, m.key, m.value ->> '$.type', m.value ->> '$.text', m.value ->> '$.field',
-                           m.value ->> '$.start', m.value ->> '$.end', m.value ->> '$.value', m.value ->> '$.entity'
-                    FROM results r, json_each(CAST(r.json AS TEXT), '$.mentions') m;
-                CREATE VIEW entities (seq, idx, type, name, country, geonames_id, cameo) AS
-                    SELECT r.seq, e.value ->> '$.id', e.value ->> '$.type', e.value ->> '$.name',
-                           e.value ->> '$.country', e.value ->> '$.geonames_id', e.value ->> '$.cameo'
-                    FROM results r, json_each(CAST(r.json AS TEXT), '$.entities') e;
+                \(resultViews)
                 ALTER TABLE outbox ADD COLUMN pruned_through INTEGER NOT NULL DEFAULT 0;
                 """)
         }

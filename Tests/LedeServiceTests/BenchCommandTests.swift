@@ -42,4 +42,12 @@ final class BenchCommandTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(c, u, "measured from the schedule, no article is quicker than from its send")
         }
     }
+
+    func testReprocessBenchRefusesCountsThatAreNotPositive() throws {
+        for bad in [["--articles", "0"], ["--rate", "-1"], ["--workers", "0"]] {
+            let run = try runLedeCommand(["bench", "reprocess", "--corpus", "/nonexistent.jsonl"] + bad)
+            XCTAssertEqual(run.status, 2, "\(bad): \(run.stderr)")
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        }
+    }
 }

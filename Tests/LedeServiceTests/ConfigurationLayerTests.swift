@@ -164,6 +164,22 @@ final class ConfigurationLayerTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("needs curve.secret_key_file"), run.stderr)
     }
 
+    func testUnreadableOrMalformedKeyFilesAreOneLineEachAndExitTwo() throws {
+        let keys = directory.appendingPathComponent("server").path
+        XCTAssertEqual(try runLedeCommand(["keygen", "--out", keys]).status, 0)
+        let cases: [([String], String)] = [
+            (["--curve-secret-key-file", "/nonexistent.key"], "curve.secret_key_file"),
+            (["--curve-secret-key-file", keys + ".key", "--curve-allowed-clients-file", "/nonexistent.txt"], "curve.allowed_clients_file"),
+            (["--curve-secret-key-file", keys + ".key", "--curve-allowed-clients", "tooshort"], "curve.allowed_clients"),
+        ]
+        for (arguments, name) in cases {
+            let run = try runLedeCommand(["serve", "--print-config"] + arguments)
+            XCTAssertEqual(run.status, 2, run.stdout)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+            XCTAssertTrue(run.stderr.contains(name), "\(name): \(run.stderr)")
+        }
+    }
+
     func testTheReadmeDocumentsEverySetting() throws {
         let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         for member in try defaults() {

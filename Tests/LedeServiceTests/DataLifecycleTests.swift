@@ -153,6 +153,10 @@ final class DataLifecycleTests: XCTestCase {
         }
         XCTAssertTrue(features.contains { $0["properties"]?["location"]?.stringValue == "Hà Nội" })
 
+        let unwritable = try runLedeCommand(["export", "--db", service.databasePath, "--out", "/nonexistent/dir/events.csv"])
+        XCTAssertEqual(unwritable.status, 1)
+        XCTAssertTrue(unwritable.stderr.contains("cannot write /nonexistent/dir/events.csv"), unwritable.stderr)
+
         for (bad, code) in [(["--format", "xml"], 2), (["--api", "tcp://127.0.0.1:1", "--db", "x"], 2), (["--db", "/nonexistent.sqlite"], 1), (["--type", "BATTLE"], 2)] {
             let refused = try runLedeCommand(["export"] + bad)
             XCTAssertEqual(refused.status, Int32(code), "\(bad): \(refused.stderr)")

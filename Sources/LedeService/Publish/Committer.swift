@@ -264,22 +264,14 @@ final class Committer: Sendable {
             case (.stored(let seq, let rendered), .result(_, let result)):
                 progress.lastSeq = seq
                 parts.metrics.storedOne()
-                publish(publisher, Topics.article(lang: result.lang), rendered.result)
-                for (event, json) in zip(result.events, rendered.events) {
-                    publish(publisher, Topics.event(type: event.type, lang: result.lang), json)
-                    parts.metrics.eventPublished(type: event.type, lang: result.lang)
-                }
+                publishResult(publisher, result, rendered)
                 if let envelope = request.envelope {
                     send(acks, envelope, APIReplyEncoding.submitted(articleID: stored(request)?.id ?? "", seq: seq, duplicate: false))
                 }
             case (.stored(let seq, let rendered), .revision(_, let result)):
                 progress.lastSeq = seq
                 parts.metrics.reprocessedOne()
-                publish(publisher, Topics.article(lang: result.lang), rendered.result)
-                for (event, json) in zip(result.events, rendered.events) {
-                    publish(publisher, Topics.event(type: event.type, lang: result.lang), json)
-                    parts.metrics.eventPublished(type: event.type, lang: result.lang)
-                }
+                publishResult(publisher, result, rendered)
                 parts.reprocess.committedOne(atMillis: WallClock.millis())
             case (.gone, .revision):
                 parts.reprocess.committedOne(atMillis: WallClock.millis())
@@ -304,6 +296,15 @@ final class Committer: Sendable {
         }
         progress.publishedThrough = progress.lastSeq
         parts.metrics.lastSeq.record(progress.lastSeq)
+    }
+
+    /// A stored result on `article.<lang>`, then each of its events on `event.<TYPE>.<lang>`.
+    private func publishResult(_ publisher: Socket, _ result: ExtractionResult, _ rendered: RenderedResult) {
+        publish(publisher, Topics.article(lang: result.lang), rendered.result)
+        for (event, json) in zip(result.events, rendered.events) {
+            publish(publisher, Topics.event(type: event.type, lang: result.lang), json)
+            parts.metrics.eventPublished(type: event.type, lang: result.lang)
+        }
     }
 
     private func stored(_ request: CommitRequest) -> Article? {

@@ -30,32 +30,11 @@ struct BenchReprocess: AsyncParsableCommand {
 
     func measure() throws {
         let (_, corpusArticles) = try BenchCorpus.load(corpus, limit: nil)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var c = ServiceConfiguration()
-        c.databasePath = directory.appendingPathComponent("bench.sqlite").path
-        c.ingestSub = nil
-        c.ingestPull = "tcp://127.0.0.1:*"
-        c.publish = "tcp://127.0.0.1:*"
-        c.api = "tcp://127.0.0.1:*"
-        c.workers = workers
-        var logger = Logger(label: "lede-bench")
-        logger.logLevel = .warning
-        let server = try LedeServer(configuration: c, logger: logger)
-        let bound = try server.start(extractor: try loadExtractor())
-        defer { server.stop() }
-
+        let bench = try BenchServer(workers: workers)
+        defer { bench.stop() }
+        let bound = bench.endpoints
         @Sendable func message(_ id: String, _ i: Int) -> [UInt8] {
-            let a = corpusArticles[i % corpusArticles.count]
-            var w = JSONWriter()
-            w.beginObject()
-            w.key("id"); w.string(id)
-            if let t = a.title { w.key("title"); w.string(t) }
-            w.key("body"); w.string(a.body)
-            if let l = a.lang { w.key("lang"); w.string(l) }
-            w.endObject()
-            return w.bytes
+            BenchCorpus.message(corpusArticles[i % corpusArticles.count], id: id)
         }
         let context = Context()
         let receiver = LatencyReceiver(context: context, publish: bound.publish)

@@ -34,48 +34,21 @@ struct BenchService: AsyncParsableCommand {
 
     func measure() throws {
         let (_, corpusArticles) = try BenchCorpus.load(corpus, limit: nil)
-        var server: LedeServer?
-        var directory: URL?
+        var server: BenchServer?
         let endpoints: (pull: String, publish: String, api: String?)
         if let pull, let publish {
             endpoints = (pull, publish, api)
         } else {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            directory = dir
-            var c = ServiceConfiguration()
-            c.databasePath = dir.appendingPathComponent("bench.sqlite").path
-            c.ingestSub = nil
-            c.ingestPull = "tcp://127.0.0.1:*"
-            c.publish = "tcp://127.0.0.1:*"
-            c.api = "tcp://127.0.0.1:*"
-            c.workers = workers
-            guard let level = Store.Durability(rawValue: durability) else { throw ValidationError("--durability must be full or normal") }
-            c.durability = level
-            var logger = Logger(label: "lede-bench")
-            logger.logLevel = .warning
-            let s = try LedeServer(configuration: c, logger: logger)
-            let bound = try s.start(extractor: try loadExtractor())
+            let s = try BenchServer(workers: workers, durability: durability)
             server = s
-            endpoints = (bound.ingestPull!, bound.publish, bound.api)
+            endpoints = (s.endpoints.ingestPull!, s.endpoints.publish, s.endpoints.api)
         }
-        defer {
-            server?.stop()
-            if let directory { try? FileManager.default.removeItem(at: directory) }
-        }
+        defer { server?.stop() }
         let run = UUID().uuidString.prefix(8)
         func message(_ i: Int) -> (id: String, bytes: [UInt8], size: Int) {
-            var a = corpusArticles[i % corpusArticles.count]
-            a.id = "bench-\(run)-\(i)"
-            var w = JSONWriter()
-            w.beginObject()
-            w.key("id"); w.string(a.id)
-            if let t = a.title { w.key("title"); w.string(t) }
-            w.key("body"); w.string(a.body)
-            if let l = a.lang { w.key("lang"); w.string(l) }
-            if let p = a.publishedAt { w.key("published_at"); w.string(p.iso) }
-            w.endObject()
-            return (a.id, w.bytes, BenchCorpus.textBytes(a))
+            let a = corpusArticles[i % corpusArticles.count]
+            let id = "bench-\(run)-\(i)"
+            return (id, BenchCorpus.message(a, id: id), BenchCorpus.textBytes(a))
         }
 
         let context = Context()
