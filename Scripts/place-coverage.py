@@ -30,14 +30,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def corpus_articles(data):
+def corpus_articles(data, offset=0):
     out = []
     with open(os.path.join(data, "corpus/vi-news.jsonl"), encoding="utf-8") as f:
         vi = [json.loads(line) for line in f]
-    world = sorted((a for a in vi if "/the-gioi/" in (a.get("url") or "")), key=lambda a: a["id"])[:25]
+    world = sorted((a for a in vi if "/the-gioi/" in (a.get("url") or "")), key=lambda a: a["id"])[offset:offset + 25]
     with open(os.path.join(data, "corpus/en-news.jsonl"), encoding="utf-8") as f:
         en = [json.loads(line) for line in f]
-    business = sorted((a for a in en if a.get("category") == "business"), key=lambda a: a["id"])[:25]
+    business = sorted((a for a in en if a.get("category") == "business"), key=lambda a: a["id"])[offset:offset + 25]
     for a in world + business:
         article = {"id": a["id"], "lang": a["lang"], "body": a["body"]}
         if a.get("title"):
@@ -66,10 +66,12 @@ def main():
     ap.add_argument("--data", default=os.environ.get("DATA", os.path.join(ROOT, "../shared/data")))
     ap.add_argument("--judged", help="TSV of judgements: article id, entity name, right|wrong, note")
     ap.add_argument("--list", action="store_true", help="print every LOC entity as TSV")
+    ap.add_argument("--offset", type=int, default=0,
+                    help="skip this many articles of each section (25: the next 25, apart from the set the resolution was tuned on)")
     a = ap.parse_args()
     if not os.path.exists(os.path.join(a.data, "corpus/vi-news.jsonl")):
         sys.exit("needs the shared corpora in %s (--data)" % a.data)
-    articles = example_articles() + corpus_articles(a.data)
+    articles = example_articles() + corpus_articles(a.data, a.offset)
     results = extract(a.lede, articles)
     lang = {art["id"]: art["lang"] for art in articles}
     judged = {}
