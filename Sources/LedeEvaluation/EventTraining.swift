@@ -40,7 +40,10 @@ public struct EventTraining: Sendable {
         }
         let annotated = gold.map { g in
             EventModelTraining.Annotated(
-                article: g.article, triggers: g.events.flatMap { e in e.mentions.map { ($0, e.type) } })
+                article: g.article,
+                triggers: g.events.flatMap { e in
+                    e.mentions.map { .init(span: $0, type: e.type, actors: e.actors, recipients: e.recipients) }
+                })
         }
         return try settings.train(topics: topics, annotated: annotated)
     }

@@ -60,7 +60,8 @@ final class EventModelTests: XCTestCase {
         let annotated = (0..<20).map { k in
             EventModelTraining.Annotated(
                 article: Article(id: "t\(k)", body: body, lang: "vi"),
-                triggers: [(Span(field: .body, start: start, end: start + 7, text: "bắt giữ"), "COERCE")])
+                triggers: [.init(span: Span(field: .body, start: start, end: start + 7, text: "bắt giữ"), type: "COERCE",
+                                actors: ["Công an tỉnh"], recipients: ["3 đối tượng"])])
         }
         let topics = [
             (article: Article(id: "w", body: "Hai nước hội đàm về an ninh biên giới.", lang: "vi"), label: "world"),
@@ -76,6 +77,49 @@ final class EventModelTests: XCTestCase {
             TextAnalyzer.analyze(body, field: .body), mentions: [], entities: [], lang: "vi", publishedAt: nil,
             model: first, tagger: Shipped.tagger("vi"))
         XCTAssertEqual(events.map(\.trigger.text), ["bắt giữ"], "the arrest is learnt; the match's “đánh bại” is not")
+        XCTAssertEqual(summary.roleCandidates, 20, "the one candidate of each annotated sentence is a role example")
+        XCTAssertEqual(summary.actorCandidates, 20)
+        XCTAssertEqual(events.first?.actors.first?.span.text, "Công an", "the candidate the annotated actor contains")
+    }
+
+    /// The position rules stop at "who": a subject that a relative clause follows is lost to them. The
+    /// role model learns from the annotated articles that it acts.
+    func testTheRoleModelLearnsTheActorTheRulesMiss() throws {
+        let body = "Mr Smith, who was appointed by the President last year, criticised the Treasury on Monday."
+        let scalars = Array(body.unicodeScalars)
+        let criticised = try XCTUnwrap(body.range(of: "criticised"))
+        let start = body.unicodeScalars.distance(from: body.unicodeScalars.startIndex, to: criticised.lowerBound)
+        let trigger = Span(field: .body, start: start, end: start + 10, text: String(String.UnicodeScalarView(scalars[start..<(start + 10)])))
+        let annotated = (0..<30).map { k in
+            EventModelTraining.Annotated(
+                article: Article(id: "r\(k)", body: body, lang: "en"),
+                triggers: [.init(span: trigger, type: "ACCUSE", actors: ["Mr Smith", "Smith"], recipients: ["the Treasury"])])
+        }
+        let topics = [
+            (article: Article(id: "p", body: "The minister criticised the bill in parliament.", lang: "en"), label: "politics"),
+            (article: Article(id: "s", body: "The striker scored twice in the final.", lang: "en"), label: "sport"),
+        ]
+        let analyzed = TextAnalyzer.analyze(body, field: .body)
+        let mentions = Shipped.tagger("en").tag(analyzed)
+        func actor(_ model: EventModel) -> String? {
+            EventExtractor().extract(analyzed, mentions: mentions, entities: [], lang: "en", publishedAt: nil,
+                                     model: model.with(threshold: 0, offTopicThreshold: 0), tagger: Shipped.tagger("en"))
+                .first { $0.trigger.text == "criticised" }?.actors.first?.span.text
+        }
+        let text = EventText(analyzed)
+        var ruled: String?? = .none
+        EventExtractor.judge(
+            text, topic: nil, mentions: mentions, entities: [],
+            arguments: ArgumentCandidates(text: text, mentions: mentions, entities: [], lang: "en"), lang: "en",
+            model: Shipped.eventModel("en"), clusters: .empty
+        ) { judged in
+            if text.span(judged.candidate.words).text == "criticised" { ruled = .some(judged.roles.actor.map { text.span($0.words).text }) }
+        }
+        let rules = try XCTUnwrap(ruled, "“criticised” is a candidate")
+        XCTAssertNotEqual(rules.map { $0.contains("Smith") }, true, "the rules alone do not find him")
+        let (learnt, summary) = try EventModelTraining(lang: "en").train(topics: topics, annotated: annotated)
+        XCTAssertGreaterThanOrEqual(summary.actorCandidates, 30)
+        XCTAssertEqual(actor(learnt).map { $0.contains("Smith") }, true, "learnt from the annotations")
     }
 }
 

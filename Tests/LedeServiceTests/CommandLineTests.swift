@@ -93,12 +93,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(threshold.stderr.contains("between 0 and 1"), threshold.stderr)
         for (flag, value, says) in [("--rate", "0", "--rate"), ("--identity-dropout", "1", "--identity-dropout"), ("--epochs", "0", "--epochs"),
                                     ("--l2", "-1", "--l2"), ("--positive-weight", "0", "--positive-weight"),
-                                    ("--lexicon-floor", "3", "between 0 and 1"), ("--lang", "fr", "--lang must be one of en, vi")] {
+                                    ("--lexicon-floor", "3", "between 0 and 1"), ("--role-threshold", "1.5", "between 0 and 1"),
+                                    ("--lang", "fr", "--lang must be one of en, vi")] {
             let bad = try lede(["train", "events", "--lang", "vi", "--data", "x", "--corpus", "y", flag, value, "--out", "z"])
             XCTAssertEqual(bad.status, 2, bad.stderr)
             XCTAssertTrue(bad.stderr.contains(says), bad.stderr)
         }
-        for flag in ["--threshold", "--off-topic-threshold", "--lexicon-floor"] {
+        for flag in ["--threshold", "--off-topic-threshold", "--lexicon-floor", "--role-threshold"] {
             let bad = try lede(["eval", "events", "--gold", "x", flag, "1.5"])
             XCTAssertEqual(bad.status, 2, bad.stderr)
             XCTAssertTrue(bad.stderr.contains("\(flag) is a probability"), bad.stderr)

@@ -6,8 +6,8 @@ import LedeModel
 /// its context (the words around it, whether it stands inside a name, who the clause names, the
 /// article's topic), whether it reports an event and of which PLOVER type. Each event is coded with
 /// the ontology (CAMEO code, mode, context, quad class, Goldstein). Arguments come from the trigger's
-/// sentence: the actor is the nearest candidate before it (or after "của", "by"), recipients the first
-/// after it, the location the nearest place introduced by "tại/ở/in/at", the date the nearest date
+/// sentence: position rules propose the actor (the nearest candidate before it, or after "của", "by")
+/// and the recipient (the first after it), and the role model (`ArgumentModel`) decides, the location the nearest place introduced by "tại/ở/in/at", the date the nearest date
 /// expression (else the publication date, marked as such). Modality, attribution and counts follow;
 /// the reports of one event in an article become one event with all its mentions.
 public struct EventExtractor: Sendable {
@@ -162,12 +162,9 @@ public struct EventExtractor: Sendable {
             let trigger = judged.candidate.words
             let s = judged.sentence
             let bound = words.sentences[s].words
-            var roles = judged.roles
-            if entry == nil, type == "MOBILIZE" || type == "RETREAT" {
-                roles = ArgumentRoles.assign(
-                    trigger: trigger, sentence: bound, candidates: judged.participants, text: words, lang: language,
-                    movesForces: true)
-            }
+            let roles = ArgumentModel.assign(
+                model.roles, threshold: model.roleThreshold, trigger: trigger, sentence: bound, text: words, type: type,
+                rules: EventExtractor.rules(judged, type: type, in: words, lang: language), candidates: judged.participants)
             let date = dates.date(for: trigger, sentence: bound, publishedAt: publishedAt)
             let mood = modality.modality(trigger: trigger, sentence: bound, date: date, publishedAt: publishedAt)
             let counts = EventCounts.counts(in: words, sentence: bound, trigger: trigger, kind: entry?.counts, lang: language)
@@ -184,6 +181,15 @@ public struct EventExtractor: Sendable {
                 confidence: (Double(p) * 100).rounded() / 100, sentence: sentence))
         }
         return EventExtractor.deduplicate(events)
+    }
+
+    /// What the position rules say of a judged candidate's participants once its type is known: a
+    /// learnt phrase that moves forces reads "troops" after it as what moves, not a recipient.
+    static func rules(_ judged: Judged, type: String, in words: EventText, lang: String) -> ArgumentRoles {
+        guard judged.candidate.entry == nil, type == "MOBILIZE" || type == "RETREAT" else { return judged.roles }
+        return ArgumentRoles.assign(
+            trigger: judged.candidate.words, sentence: words.sentences[judged.sentence].words,
+            candidates: judged.participants, text: words, lang: lang == "vi" ? "vi" : "en", movesForces: true)
     }
 
     /// Word `i` of sentence `s` comes within 8 words after a request, threat, refusal or agreement

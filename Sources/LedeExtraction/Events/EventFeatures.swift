@@ -3,9 +3,9 @@ import LedeModel
 /// here changes what a model's weights mean, so `EventModel.featureVersion` must then be bumped and
 /// the models retrained.
 enum EventFeatures {
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
 
-    private static func tag(_ name: StaticString) -> UInt64 {
+    static func tag(_ name: StaticString) -> UInt64 {
         var h = FeatureHash.seed
         name.withUTF8Buffer { for b in $0 { h = FeatureHash.add(h, UInt32(b)) } }
         return h

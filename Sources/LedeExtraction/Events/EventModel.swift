@@ -12,6 +12,8 @@ public struct EventModel: Sendable {
     let lang: String
     let trigger: LinearClassifier
     let topic: LinearClassifier
+    /// The role model: for an event's argument candidate, NONE, ACTOR or RECIPIENT (`ArgumentModel`).
+    let roles: LinearClassifier
     /// Trigger phrases learnt from the annotations (lowercase normalised words), candidates beside the
     /// lexicon's.
     let phrases: [[String]]
@@ -24,30 +26,37 @@ public struct EventModel: Sendable {
     /// off-topic article, needs only this much: the lexicon's judgement stands unless the model is
     /// fairly sure it is wrong.
     public let lexiconFloor: Float
+    /// An argument candidate takes a role when its probability for it reaches this (the likeliest one
+    /// of the sentence, for each role).
+    public let roleThreshold: Float
 
-    init(lang: String, trigger: LinearClassifier, topic: LinearClassifier, phrases: [[String]],
-         threshold: Float, offTopicThreshold: Float, lexiconFloor: Float) {
+    init(lang: String, trigger: LinearClassifier, topic: LinearClassifier, roles: LinearClassifier, phrases: [[String]],
+         threshold: Float, offTopicThreshold: Float, lexiconFloor: Float, roleThreshold: Float) {
         self.lang = lang
         self.trigger = trigger
         self.topic = topic
+        self.roles = roles
         self.phrases = phrases
         self.learnedPhrases = CuePhrases(words: phrases)
         self.threshold = threshold
         self.offTopicThreshold = offTopicThreshold
         self.lexiconFloor = lexiconFloor
+        self.roleThreshold = roleThreshold
     }
 
     /// The same model deciding with other thresholds (`lede eval events` tunes them on dev).
-    public func with(threshold: Float? = nil, offTopicThreshold: Float? = nil, lexiconFloor: Float? = nil) -> EventModel {
-        EventModel(lang: lang, trigger: trigger, topic: topic, phrases: phrases,
+    public func with(
+        threshold: Float? = nil, offTopicThreshold: Float? = nil, lexiconFloor: Float? = nil, roleThreshold: Float? = nil
+    ) -> EventModel {
+        EventModel(lang: lang, trigger: trigger, topic: topic, roles: roles, phrases: phrases,
                    threshold: threshold ?? self.threshold, offTopicThreshold: offTopicThreshold ?? self.offTopicThreshold,
-                   lexiconFloor: lexiconFloor ?? self.lexiconFloor)
+                   lexiconFloor: lexiconFloor ?? self.lexiconFloor, roleThreshold: roleThreshold ?? self.roleThreshold)
     }
 
     /// The same model with other learnt candidate phrases (none: the lexicon's candidates alone).
     func with(phrases: [[String]]) -> EventModel {
-        EventModel(lang: lang, trigger: trigger, topic: topic, phrases: phrases, threshold: threshold,
-                   offTopicThreshold: offTopicThreshold, lexiconFloor: lexiconFloor)
+        EventModel(lang: lang, trigger: trigger, topic: topic, roles: roles, phrases: phrases, threshold: threshold,
+                   offTopicThreshold: offTopicThreshold, lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
     }
 
     /// The topic the trigger model and the off-topic bar may rely on: a confident one, of a text long
@@ -94,10 +103,12 @@ public struct EventModel: Sendable {
         out.f32(threshold)
         out.f32(offTopicThreshold)
         out.f32(lexiconFloor)
+        out.f32(roleThreshold)
         out.u32(UInt32(phrases.count))
         for p in phrases { out.string(p.joined(separator: " ")) }
         trigger.encode(into: &out, prune: prune)
         topic.encode(into: &out, prune: prune)
+        roles.encode(into: &out, prune: prune)
         return Data(out.bytes)
     }
 
@@ -112,6 +123,7 @@ public struct EventModel: Sendable {
         let threshold = try r.f32()
         let offTopic = try r.f32()
         let floor = try r.f32()
+        let roleThreshold = try r.f32()
         let n = try r.count(entryBytes: 4)
         var phrases: [[String]] = []
         for _ in 0..<n { phrases.append(try r.string().split(separator: " ").map(String.init)) }
@@ -120,8 +132,12 @@ public struct EventModel: Sendable {
             throw ModelFormatError(description: "the trigger model's classes are not NONE and PLOVER types")
         }
         let topic = try LinearClassifier(from: &r)
+        let roles = try LinearClassifier(from: &r)
+        guard roles.classes == ArgumentModel.classes else {
+            throw ModelFormatError(description: "the role model's classes are not \(ArgumentModel.classes)")
+        }
         guard r.position == r.bytes.count else { throw ModelFormatError(description: "trailing bytes after the event model") }
-        return EventModel(lang: lang, trigger: trigger, topic: topic, phrases: phrases, threshold: threshold,
-                          offTopicThreshold: offTopic, lexiconFloor: floor)
+        return EventModel(lang: lang, trigger: trigger, topic: topic, roles: roles, phrases: phrases, threshold: threshold,
+                          offTopicThreshold: offTopic, lexiconFloor: floor, roleThreshold: roleThreshold)
     }
 }

@@ -25,6 +25,13 @@ public struct EventModelTraining: Sendable {
     public var threshold: Float = 0.4
     public var offTopicThreshold: Float = 0.8
     public var lexiconFloor: Float = 0.1
+    public var roleThreshold: Float = 0.3
+    public var roleBucketBits = 14
+    public var roleTraining: LinearClassifierTraining = {
+        var t = LinearClassifierTraining()
+        t.l2 = 0.001
+        return t
+    }()
     /// The share of annotated articles learnt as if their topic were unknown.
     public var topicDropout = 0.3
     /// Annotated phrases longer than this are not learnt as candidates.
@@ -34,14 +41,31 @@ public struct EventModelTraining: Sendable {
         self.lang = lang
     }
 
-    /// An annotated article: its text and every annotated trigger mention with its event's type.
+    /// An annotated article: its text and every annotated trigger mention with its event's type and
+    /// participants.
     public struct Annotated: Sendable {
         public var article: Article
-        public var triggers: [(span: Span, type: String)]
+        public var triggers: [Trigger]
 
-        public init(article: Article, triggers: [(span: Span, type: String)]) {
+        public init(article: Article, triggers: [Trigger]) {
             self.article = article
             self.triggers = triggers
+        }
+    }
+
+    /// One annotated mention of an event: where it is told, the event's type, and the strings that
+    /// name its actor and its recipient (any one of them is right; none when the text names none).
+    public struct Trigger: Sendable {
+        public var span: Span
+        public var type: String
+        public var actors: [String]
+        public var recipients: [String]
+
+        public init(span: Span, type: String, actors: [String] = [], recipients: [String] = []) {
+            self.span = span
+            self.type = type
+            self.actors = actors
+            self.recipients = recipients
         }
     }
 
@@ -56,6 +80,10 @@ public struct EventModelTraining: Sendable {
         public var candidates = 0
         public var positiveCandidates = 0
         public var learnedPhrases = 0
+        /// Argument candidates of annotated triggers, and those the annotators named actor or recipient.
+        public var roleCandidates = 0
+        public var actorCandidates = 0
+        public var recipientCandidates = 0
     }
 
     public func train(topics: [(article: Article, label: String)], annotated: [Annotated]) throws -> (EventModel, Summary) {
@@ -78,7 +106,7 @@ public struct EventModelTraining: Sendable {
         var phrases = Set<[String]>()
         for (item, analysis) in zip(annotated, analyses) {
             for text in analysis.fields.map(EventText.init) {
-                for (span, _) in item.triggers where span.field == text.field {
+                for span in item.triggers.map(\.span) where span.field == text.field {
                     let words = text.words.filter { $0.start < span.end && span.start < $0.end }.map(\.text)
                     if !words.isEmpty, words.count <= maxPhraseWords { phrases.insert(words) }
                 }
@@ -87,13 +115,15 @@ public struct EventModelTraining: Sendable {
         let sortedPhrases = phrases.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
         summary.learnedPhrases = sortedPhrases.count
         let classes = [EventModel.none] + EventOntology.types
+        let untrainedRoles = LinearClassifier(bucketBits: roleBucketBits, classes: ArgumentModel.classes)
         var model = EventModel(
             lang: lang, trigger: LinearClassifier(bucketBits: triggerBucketBits, classes: classes), topic: topic,
-            phrases: sortedPhrases, threshold: threshold, offTopicThreshold: offTopicThreshold,
-            lexiconFloor: lexiconFloor)
+            roles: untrainedRoles, phrases: sortedPhrases, threshold: threshold, offTopicThreshold: offTopicThreshold,
+            lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
 
         // Trigger model.
         var examples: [(features: [UInt64], label: Int)] = []
+        var roleExamples: [(features: [UInt64], label: Int)] = []
         for (item, analysis) in zip(annotated, analyses) {
             summary.annotatedArticles += 1
             summary.annotatedMentions += item.triggers.count
@@ -120,6 +150,23 @@ public struct EventModelTraining: Sendable {
                     let label = hit.map { classes.firstIndex(of: item.triggers[$0].type) ?? 0 } ?? 0
                     examples.append((judged.features, label))
                     if label != 0 { summary.positiveCandidates += 1 }
+                    guard let hit, label != 0 else { return }
+                    // Roles: every candidate of the sentence beside the trigger, labelled by the
+                    // annotated participant strings it agrees with.
+                    let gold = item.triggers[hit]
+                    let bound = text.sentences[judged.sentence].words
+                    let rules = EventExtractor.rules(judged, type: gold.type, in: text, lang: lang)
+                    let others = judged.participants.filter { !$0.words.overlaps(judged.candidate.words) }
+                    for c in others {
+                        let said = text.span(c.words).text
+                        let role = EventModelTraining.agrees(gold.actors, said) ? 1 : EventModelTraining.agrees(gold.recipients, said) ? 2 : 0
+                        roleExamples.append((ArgumentModel.features(
+                            c, trigger: judged.candidate.words, sentence: bound, text: text, type: gold.type, rules: rules,
+                            others: others), role))
+                        summary.roleCandidates += 1
+                        if role == 1 { summary.actorCandidates += 1 }
+                        if role == 2 { summary.recipientCandidates += 1 }
+                    }
                 }
             }
             summary.coveredMentions += covered.count
@@ -128,9 +175,17 @@ public struct EventModelTraining: Sendable {
         guard summary.positiveCandidates > 0 else { throw TrainingError("no annotated trigger matches a candidate") }
         model = EventModel(
             lang: lang, trigger: triggerTraining.train(examples, bucketBits: triggerBucketBits, classes: classes),
-            topic: topic, phrases: sortedPhrases, threshold: threshold, offTopicThreshold: offTopicThreshold,
-            lexiconFloor: lexiconFloor)
+            topic: topic, roles: roleTraining.train(roleExamples, bucketBits: roleBucketBits, classes: ArgumentModel.classes),
+            phrases: sortedPhrases, threshold: threshold, offTopicThreshold: offTopicThreshold,
+            lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
         return (model, summary)
+    }
+
+    /// A participant string and an annotated one name the same thing when either contains the other
+    /// ("Nga" and "quân đội Nga"), as `lede eval events` judges them.
+    static func agrees(_ gold: [String], _ said: String) -> Bool {
+        let a = said.lowercased()
+        return gold.contains { let b = $0.lowercased(); return a.contains(b) || b.contains(a) }
     }
 
     public struct TrainingError: Error, CustomStringConvertible {

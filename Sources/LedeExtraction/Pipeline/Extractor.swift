@@ -29,9 +29,11 @@ public struct Extractor: Sendable {
     }
 
     /// The same extractor with other event decision thresholds (for tuning them on dev).
-    public func withEventThresholds(_ threshold: Float?, offTopic: Float?, lexiconFloor: Float? = nil) -> Extractor {
+    public func withEventThresholds(
+        _ threshold: Float?, offTopic: Float?, lexiconFloor: Float? = nil, roleThreshold: Float? = nil
+    ) -> Extractor {
         Extractor(taggers: taggers, eventModels: eventModels.mapValues {
-            $0.with(threshold: threshold, offTopicThreshold: offTopic, lexiconFloor: lexiconFloor)
+            $0.with(threshold: threshold, offTopicThreshold: offTopic, lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
         })
     }
 

@@ -23,9 +23,11 @@ struct EvalEvents: AsyncParsableCommand {
     @Option(help: "Decide events with this threshold instead of the model's (tuning on dev).") var threshold: Float?
     @Option(help: "The same for articles of off-topic sections.") var offTopicThreshold: Float?
     @Option(help: "The same for specific lexicon triggers with a named participant.") var lexiconFloor: Float?
+    @Option(help: "Decide actors and recipients with this role threshold instead of the model's.") var roleThreshold: Float?
 
     func validate() throws {
-        for (flag, value) in [("--threshold", threshold), ("--off-topic-threshold", offTopicThreshold), ("--lexicon-floor", lexiconFloor)] {
+        for (flag, value) in [("--threshold", threshold), ("--off-topic-threshold", offTopicThreshold), ("--lexicon-floor", lexiconFloor),
+                              ("--role-threshold", roleThreshold)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(flag) is a probability, between 0 and 1; got \(value)") }
         }
     }
@@ -38,7 +40,8 @@ struct EvalEvents: AsyncParsableCommand {
             FileHandle.standardError.write(Data("lede eval events: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let extractor = try loadExtractor().withEventThresholds(threshold, offTopic: offTopicThreshold, lexiconFloor: lexiconFloor)
+        let extractor = try loadExtractor().withEventThresholds(
+            threshold, offTopic: offTopicThreshold, lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
         let report = EventEvaluation.run(articles, extractor: extractor)
         print(report.formatted(verbose: verbose))
     }

@@ -31,6 +31,7 @@ struct TrainEvents: AsyncParsableCommand {
     @Option(help: "The same in an article whose topic is off-topic (sport, entertainment, tech, travel, science).") var offTopicThreshold: Float = 0.8
     @Option(help: "Probability a specific lexicon trigger with a named participant needs, outside off-topic articles.")
     var lexiconFloor: Float = 0.1
+    @Option(help: "Probability an argument candidate needs to be an event's actor or recipient.") var roleThreshold: Float = 0.3
     @Option(help: "Model file to write.") var out: String
 
     func validate() throws {
@@ -44,7 +45,8 @@ struct TrainEvents: AsyncParsableCommand {
         guard rate > 0, l2 >= 0, positiveWeight > 0 else {
             throw ValidationError("--rate and --positive-weight must be positive, --l2 not negative")
         }
-        guard (0...1).contains(threshold), (0...1).contains(offTopicThreshold), (0...1).contains(lexiconFloor) else {
+        guard (0...1).contains(threshold), (0...1).contains(offTopicThreshold), (0...1).contains(lexiconFloor),
+              (0...1).contains(roleThreshold) else {
             throw ValidationError("thresholds are probabilities, between 0 and 1")
         }
     }
@@ -60,6 +62,7 @@ struct TrainEvents: AsyncParsableCommand {
         training.settings.threshold = threshold
         training.settings.offTopicThreshold = offTopicThreshold
         training.settings.lexiconFloor = lexiconFloor
+        training.settings.roleThreshold = roleThreshold
         let (model, summary) = try training.run()
         do {
             try model.encoded().write(to: URL(fileURLWithPath: out))
@@ -71,6 +74,8 @@ struct TrainEvents: AsyncParsableCommand {
             trigger model: \(summary.annotatedArticles) articles, \(summary.annotatedMentions) annotated mentions, \
             \(summary.coveredMentions) of them found by a candidate; \(summary.candidates) candidates, \
             \(summary.positiveCandidates) of them events; \(summary.learnedPhrases) phrases learnt
+            role model: \(summary.roleCandidates) argument candidates of annotated triggers, \
+            \(summary.actorCandidates) of them actors, \(summary.recipientCandidates) recipients
             wrote \(out)
             """)
     }
