@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A blind reading of the extractor's events, judged against Gold/GUIDE.md by a reader who did not build it.
 
-  sheet  --corpus CORPUS --lang L --lede BIN [--per-section N] [--events 100] --out SHEET.jsonl
-         draws N articles of every section that no gold file uses (deterministic), extracts them with
+  sheet  --corpus CORPUS --lang L --lede BIN [--per-section N] [--offset K] [--events 100] --out SHEET.jsonl
+         draws N articles of every section that no gold file uses (deterministic; --offset skips the
+         first K of each section, so that a later reading need not see what an earlier one saw), extracts them with
          BIN, and writes a reading sheet of 100 random events with their sentences (not to be committed:
          it quotes the articles)
   score  JUDGEMENTS.jsonl
@@ -47,7 +48,7 @@ def sheet(args):
             by_section[section_of(a)].append(a)
     chosen = []
     for section in sorted(by_section):
-        chosen += sorted(by_section[section], key=lambda a: rank(a["id"]))[: args.per_section]
+        chosen += sorted(by_section[section], key=lambda a: rank(a["id"]))[args.offset: args.offset + args.per_section]
     articles = {a["id"]: a for a in chosen}
     lines = []
     for a in chosen:
@@ -97,6 +98,7 @@ def main():
     p.add_argument("--lang", required=True)
     p.add_argument("--lede", required=True)
     p.add_argument("--per-section", type=int, default=20)
+    p.add_argument("--offset", type=int, default=0)
     p.add_argument("--events", type=int, default=100)
     p.add_argument("--out", required=True)
     p.set_defaults(run=sheet)

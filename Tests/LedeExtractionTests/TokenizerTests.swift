@@ -16,6 +16,18 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(tokens("tăng 5,2% so với"), ["tăng", "5,2%", "so", "với"])
     }
 
+    /// A byline whose line break was lost runs into the source line: the author and the source are
+    /// two sentences again, so the tagger reads a journalist and a newspaper, not one odd name.
+    func testABylineGluedToItsSourceLineIsSplit() {
+        let analyzed = TextAnalyzer.analyze("Giá dầu tăng mạnh.\nKim DungTheo Bloomberg", field: .body)
+        XCTAssertEqual(analyzed.tokens.map(\.text), ["Giá", "dầu", "tăng", "mạnh", ".", "Kim", "Dung", "Theo", "Bloomberg"])
+        XCTAssertEqual(analyzed.sentences.map { analyzed.tokens[$0.tokens].map(\.text) },
+                       [["Giá", "dầu", "tăng", "mạnh", "."], ["Kim", "Dung"], ["Theo", "Bloomberg"]])
+        XCTAssertEqual(tokens("Nhật LinhNguồn: Reuters"), ["Nhật", "Linh", "Nguồn", ":", "Reuters"])
+        // Only a lower-case letter before the marker, and a space or colon after it: names stay whole.
+        XCTAssertEqual(tokens("hãng TheoGroup và quỹ NguồnVốn"), ["hãng", "TheoGroup", "và", "quỹ", "NguồnVốn"])
+    }
+
     func testHyphenatedArabicNamesStayWhole() {
         XCTAssertEqual(
             tokens("tại tỉnh Deir ez-Zor – một thành trì"),

@@ -1,6 +1,6 @@
 import LedeModel
 /// Groups tokens into sentences. A line break always ends one (headlines and captions rarely end in
-/// punctuation); so does a token of full stops, question or exclamation marks, with any closing quotes
+/// punctuation), and so does a lost one before a source line ("Kim DungTheo Bloomberg"); so does a token of full stops, question or exclamation marks, with any closing quotes
 /// or brackets stuck to it, unless the next word starts in lower case ("năm 2016. đã không…").
 /// Abbreviations and decimal numbers keep their dots inside their tokens, so they never end one.
 enum SentenceSplitter {
@@ -18,7 +18,9 @@ enum SentenceSplitter {
                 }
                 breaks = end == tokens.count || !startsLower(tokens[end].text)
             }
-            if !breaks, end < tokens.count, hasNewline(original, tokens[end - 1].end, tokens[end].start) {
+            if !breaks, end < tokens.count, hasNewline(original, tokens[end - 1].end, tokens[end].start)
+                || (tokens[end].start == tokens[end - 1].end && Tokenizer.gluedSource(original, at: tokens[end].start))
+            {
                 breaks = true
             }
             if breaks || end == tokens.count {

@@ -35,7 +35,10 @@ enum Tokenizer {
         var i = start + 1
         var part = start  // where the current dot- or hyphen-separated part began
         while true {
-            while i < n, CharacterClass.isWordScalar(s[i]) { i += 1 }
+            while i < n, CharacterClass.isWordScalar(s[i]) {
+                if s[i] == "T" || s[i] == "N", i > start, gluedSource(s, at: i) { return i }
+                i += 1
+            }
             guard i + 1 < n, CharacterClass.isWordScalar(s[i + 1]) else { break }
             if s[i] == "-", splitsHyphen(s, part..<i) { break }
             if s[i] == ".", isTitle(s, part..<i) { break }  // "Mr.Siro": the title keeps its dot
@@ -55,6 +58,22 @@ enum Tokenizer {
         }
         return i
     }
+
+    /// "Kim DungTheo Bloomberg": a byline whose line break was lost runs into the source line after it
+    /// ("Theo X", "Nguồn: X"), which starts a new token (and a new sentence) at `i`: a lower-case letter
+    /// followed by one of those words, capitalised, then a space or a colon. Vietnamese syllables never
+    /// carry a capital inside.
+    static func gluedSource(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i > 0, CharacterClass.isLetter(s[i - 1]), !CharacterClass.isUpper(s[i - 1]) else { return false }
+        for marker in gluedMarkers where i + marker.count < s.count {
+            var k = 0
+            while k < marker.count, s[i + k] == marker[k] { k += 1 }
+            if k == marker.count, s[i + k] == " " || s[i + k] == ":" { return true }
+        }
+        return false
+    }
+
+    private static let gluedMarkers: [[Unicode.Scalar]] = ["Theo", "Nguồn"].map { Array($0.unicodeScalars) }
 
     /// A hyphen written between Vietnamese words separates them ("TT-BGDĐT", "Hương Trà-TT Huế",
     /// "VOV-Miền Trung"); between ASCII words it joins them ("al-Bukamal", "ez-Zor", "Pakistan-born").
