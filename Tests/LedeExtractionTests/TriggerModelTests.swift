@@ -32,6 +32,22 @@ final class TriggerModelTests: XCTestCase {
         XCTAssertEqual(types("The actor won the Oscar for best supporting role.", "en"), [])
     }
 
+    /// The lexicon gives "attack" one type; in an article whose topic it knows, the model, taught by
+    /// the annotated articles, tells a verbal attack on a plan from an armed one on a base. A lone
+    /// sentence says too little to overrule the lexicon.
+    func testTheModelOverrulesTheLexiconsTypeInAnArticleWhoseTopicItKnows() {
+        let politics = """
+            The Conservatives attacked the government's plan to raise council tax in England on Monday. \
+            The shadow chancellor told MPs in the Commons that families would pay more while the Treasury \
+            wasted money. Labour ministers said the plan was fair and that the opposition had no costed \
+            policy of its own. The vote on the budget is expected next week, before the general election.
+            """
+        XCTAssertEqual(types(politics, "en").first, "ACCUSE", "a verbal attack in a politics report")
+        XCTAssertEqual(types("Rebels attacked an army base near Kabul, killing 12 soldiers.", "en"), ["ASSAULT"])
+        XCTAssertEqual(types("The Conservatives attacked the government's plan.", "en"), ["ASSAULT"],
+                       "alone, the sentence keeps the lexicon's type")
+    }
+
     func testWhatARequestAsksForIsNotAnEventOfItsOwn() {
         XCTAssertFalse(types("Thái Lan kêu gọi quân đội Myanmar xuống thang căng thẳng.", "vi").contains("RETREAT"))
         XCTAssertFalse(types("The UN called for an immediate ceasefire in Darfur.", "en").contains("RETREAT"))
