@@ -236,6 +236,25 @@ final class EventExtractorTests: XCTestCase {
         XCTAssertEqual(e.first?.recipients.first?.span.text, "IS", "“giải phóng X khỏi IS”: IS loses")
     }
 
+    /// "He accused …": the pronoun is the actor, and its entity is the person named before it, so a
+    /// client reads who acted without resolving it itself.
+    func testAPronounActorStandsForThePersonNamedBefore() throws {
+        for (text, lang, pronoun, person) in [
+            ("Michael Howard visited a school in Leeds on Monday. He accused the government of wasting money.", "en", "He", "Michael Howard"),
+            ("Bộ trưởng Nguyễn Văn Hùng đến thăm Hà Nội hôm qua. Ông đã chỉ trích cách làm của các doanh nghiệp.", "vi", "Ông", "Nguyễn Văn Hùng"),
+        ] {
+            let result = Shipped.extractor.extract(Article(id: "p", body: text, lang: lang, publishedAt: published))
+            let accuse = try XCTUnwrap(result.events.first { $0.type == "ACCUSE" }, text)
+            let actor = try XCTUnwrap(accuse.actors.first, text)
+            XCTAssertEqual(actor.span.text, pronoun)
+            XCTAssertEqual(actor.entity.map { result.entities[$0].name }, person)
+        }
+        XCTAssertEqual(events("Ông Putin đã chỉ trích phương Tây.").first?.actors.first?.span.text, "Putin",
+                       "“ông” before a name is a title, not a pronoun")
+        XCTAssertNil(events("He criticised the plan.", lang: "en").first?.actors.first,
+                     "with nobody named before it, “he” stands for no one")
+    }
+
     func testPassiveVoiceMakesTheSubjectTheRecipient() {
         let e = events("Đoàn xe của lực lượng vũ trang Armenia bị quân đội Azerbaijan phá hủy.")
         XCTAssertEqual(e.first?.actors.first?.span.text, "quân đội Azerbaijan")
@@ -333,6 +352,23 @@ final class EventExtractorTests: XCTestCase {
         XCTAssertEqual(report.location.right, 0, "the prediction named no place")
         XCTAssertEqual(report.offTopicArticles, 1)
         XCTAssertEqual(report.offTopicPredicted, 1)
+    }
+
+    func testEvaluationCreditsAPronounLinkedToTheAnnotatedActor() {
+        let body = "Michael Howard spoke in Leeds. He accused the government of waste."
+        let trigger = span("accused", in: body)
+        let article = EventGoldArticle(
+            id: "h", lang: "en", section: "politics", publishedAt: published, title: nil, body: body,
+            events: [EventGoldEvent(type: "ACCUSE", mentions: [trigger], actors: ["Michael Howard", "Mr Howard"])])
+        var predicted = Event(type: "ACCUSE", cameo: "111", quadClass: 2, goldstein: -2, trigger: trigger,
+                              confidence: 0.9, sentence: trigger)
+        predicted.actors = [EventArgument(entity: 0, span: span("He", in: body))]
+        var linked = EventEvaluation()
+        linked.add(article, predicted: [predicted], entities: [Entity(id: 0, type: .person, name: "Michael Howard")])
+        XCTAssertEqual(linked.actors.right, 1, "“He”, linked to Michael Howard, names him")
+        var unlinked = EventEvaluation()
+        unlinked.add(article, predicted: [predicted], entities: [Entity(id: 0, type: .person, name: "Gordon Brown")])
+        XCTAssertEqual(unlinked.actors.right, 0, "linked to someone else, it does not")
     }
 
     private func span(_ s: String, in text: String, after: Int = 0) -> Span {

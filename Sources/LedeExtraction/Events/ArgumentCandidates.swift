@@ -19,6 +19,8 @@ struct ArgumentCandidate: Sendable, Hashable {
     var isPerson = false
     /// Only qualifies the name after it ("Nga" in "Tổng thống Nga Vladimir Putin"): not a participant.
     var isModifier = false
+    /// A personal pronoun ("he", "ông") standing for the person named last before it (`entity`).
+    var isPronoun = false
 }
 
 /// Finds argument candidates in a sentence.
@@ -60,6 +62,8 @@ struct ArgumentCandidates {
         var placeWords: CuePhrases
         /// Verbs of going somewhere: what follows is a place ("trở lại Geneva").
         var motionVerbs: CuePhrases
+        /// Personal pronouns that stand for a person named before.
+        var pronouns: CuePhrases
     }
 
     static let vi = Cues(lang: "vi")
@@ -75,6 +79,7 @@ struct ArgumentCandidates {
         "en": ["the", "city", "town", "province", "region", "capital", "of", "village", "state", "district", "northern",
                "southern", "eastern", "western", "central", "strategic", "border"],
     ]
+    static let pronouns: [String: [String]] = ["vi": ["ông", "bà"], "en": ["he", "she"]]
     static let motionVerbs: [String: [String]] = [
         "vi": ["trở lại", "quay lại", "đến", "tới", "sang", "thăm", "công du", "trở về", "xuống", "đáp xuống", "hạ cánh"],
         "en": ["travel to", "traveled to", "travelled to", "arrived in", "returned to", "flew to"],
@@ -186,6 +191,19 @@ struct ArgumentCandidates {
             mark(&covered, range)
         }
 
+        // 2b. "He said …", "Ông cho biết …": a personal pronoun stands for the person the field named
+        // last before it; without one it is left out.
+        for k in bound where !covered[k - bound.lowerBound] && cues.pronouns.contains(words, k) {
+            // "ông Putin" is a title before a name, not a pronoun.
+            if k + 1 < bound.upperBound, words[k + 1].capitalized, !words[k + 1].breakBefore { continue }
+            guard let antecedent = mentions.last(where: { $0.type == .person && $0.words.upperBound <= k }) else { continue }
+            var c = ArgumentCandidate(words: k..<(k + 1), entity: antecedent.entity, mentionType: .person)
+            c.isPerson = true
+            c.isPronoun = true
+            found.append(c)
+            mark(&covered, k..<(k + 1))
+        }
+
         // 3. Capitalised runs, when the tagger gave nothing; and, whatever it gave, a capitalised name
         // right after "thành phố", "tỉnh", "tại" (a place the tagger missed: "thành phố al-Bukamal").
         var k = bound.lowerBound
@@ -281,6 +299,7 @@ extension ArgumentCandidates.Cues {
         let placeNouns = ArgumentCandidates.placeNouns[lang] ?? []
         self.init(
             locatives: CuePhrases(locatives), placeNouns: CuePhrases(placeNouns),
-            placeWords: CuePhrases(placeNouns + locatives), motionVerbs: CuePhrases(ArgumentCandidates.motionVerbs[lang] ?? []))
+            placeWords: CuePhrases(placeNouns + locatives), motionVerbs: CuePhrases(ArgumentCandidates.motionVerbs[lang] ?? []),
+            pronouns: CuePhrases(ArgumentCandidates.pronouns[lang] ?? []))
     }
 }

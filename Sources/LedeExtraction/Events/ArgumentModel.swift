@@ -51,6 +51,7 @@ enum ArgumentModel {
         let typeKey = FeatureHash.string(type)
         let rule: UInt32 = c == rules.actor ? 1 : c == rules.recipient ? 2 : 0
         let marks: UInt32 = (c.isLocative ? 1 : 0) | (c.isModifier ? 2 : 0) | (c.isPlace ? 4 : 0) | (c.entity != nil ? 8 : 0)
+            | (c.isPronoun ? 16 : 0)
         var out: [UInt64] = [
             biasTag, sided(biasTag),
             FeatureHash.add(sided(distanceTag), bucket(distance)),

@@ -158,8 +158,11 @@ public struct EventModelTraining: Sendable {
                     let rules = EventExtractor.rules(judged, type: gold.type, in: text, lang: lang)
                     let others = judged.participants.filter { !$0.words.overlaps(judged.candidate.words) }
                     for c in others {
-                        let said = text.span(c.words).text
-                        let role = EventModelTraining.agrees(gold.actors, said) ? 1 : EventModelTraining.agrees(gold.recipients, said) ? 2 : 0
+                        // A candidate names what its text says, and what its entity is called ("he"
+                        // standing for "Liam Fox").
+                        let said = [text.span(c.words).text] + (c.entity.map { [analysis.entities[$0].name] } ?? [])
+                        let role = said.contains { EventModelTraining.agrees(gold.actors, $0) } ? 1
+                            : said.contains { EventModelTraining.agrees(gold.recipients, $0) } ? 2 : 0
                         roleExamples.append((ArgumentModel.features(
                             c, trigger: judged.candidate.words, sentence: bound, text: text, type: gold.type, rules: rules,
                             others: others), role))
