@@ -159,11 +159,17 @@ final class ServiceFlowTests: XCTestCase {
     func testEveryLoopRunsOnAThreadNamedAfterIt() throws {
         #if os(Linux)
         // What `top -H` and `ps -L` show an operator: the kernel's name of each thread of this process.
-        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
-        let names = Set(tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
-        for name in ["lede-ingest", "lede-worker-0", "lede-worker-1", "lede-committer", "lede-checkpoint", "lede-api"] {
-            XCTAssertTrue(names.contains(name), "no thread named \(name) among \(names.sorted())")
+        // A loop names its thread when it starts, which may come just after the service reports ready.
+        func names() throws -> Set<String> {
+            let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+            return Set(tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        }
+        let expected: Set = ["lede-ingest", "lede-worker-0", "lede-worker-1", "lede-committer", "lede-checkpoint", "lede-api"]
+        _ = try eventually { try expected.isSubset(of: names()) }
+        let seen = try names()
+        for name in expected.sorted() {
+            XCTAssertTrue(seen.contains(name), "no thread named \(name) among \(seen.sorted())")
         }
         #endif
     }
