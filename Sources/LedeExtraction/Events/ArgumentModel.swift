@@ -100,8 +100,9 @@ enum ArgumentModel {
         return out
     }
 
-    /// The actor and the recipient the role model chooses among `others`: for each role the likeliest
-    /// candidate, when its probability reaches `threshold`; the location stays the rules'.
+    /// The actor and the recipient the role model chooses among the sentence's `candidates` beside the
+    /// trigger: for each role the likeliest, when its score reaches `threshold`; the location stays the
+    /// rules'.
     static func assign(
         _ model: LinearClassifier, threshold: Float, trigger: Range<Int>, sentence: Range<Int>, text: EventText,
         type: String, rules: ArgumentRoles, candidates: [ArgumentCandidate]
