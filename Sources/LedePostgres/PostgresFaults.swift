@@ -14,7 +14,7 @@ extension StoreError {
         guard let error = error as? PSQLError else {
             // Connecting failed below the protocol (refused, timed out, unreachable): the database may
             // come back.
-            self.init(operation: operation, underlying: Self.oneLine("\(error)"), code: nil, fault: .transient(reopen: true))
+            self.init(operation: operation, underlying: "PostgreSQL cannot be reached: " + Self.oneLine("\(error)"), code: "PostgreSQL connection", fault: .transient(reopen: true))
             return
         }
         if let server = error.serverInfo, let state = server[.sqlState] {
@@ -25,7 +25,7 @@ extension StoreError {
         let reason = error.underlying.map { Self.oneLine(String(describing: $0)) } ?? "\(error.code)"
         switch error.code {
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-            self.init(operation: operation, underlying: "the connection to PostgreSQL failed: \(reason)", code: "\(error.code)", fault: .transient(reopen: true))
+            self.init(operation: operation, underlying: "the connection to PostgreSQL failed: \(reason)", code: "PostgreSQL connection", fault: .transient(reopen: true))
         default:
             self.init(operation: operation, underlying: reason, code: "\(error.code)", fault: .permanent)
         }

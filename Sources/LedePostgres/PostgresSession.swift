@@ -27,10 +27,34 @@ final class PostgresSession: @unchecked Sendable {
         return PostgresSession(connection: connection, logger: logger)
     }
 
+    /// How long one statement may take before the connection is given up on. A query sent on a
+    /// connection whose server went away without a word (killed, a host lost) may otherwise never be
+    /// answered; the longest statements here (a prune batch, a page) take milliseconds.
+    static let statementDeadline: TimeAmount = .seconds(30)
+
+    /// The connection is gone (closed by the server, or silent past the deadline): a fault that can
+    /// pass, on a new connection.
+    struct ConnectionLost: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private struct DeadlinePassed: Error {}
+
     /// Runs one statement (`$1`, `$2`, … bound to `binds`) and returns its rows.
     @discardableResult
     func query(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
-        try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+        guard !connection.isClosed else { throw ConnectionLost(description: "the connection to PostgreSQL was closed") }
+        let answer = connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        let bounded = answer.eventLoop.makePromise(of: PostgresQueryResult.self)
+        answer.cascade(to: bounded)
+        let deadline = answer.eventLoop.scheduleTask(in: Self.statementDeadline) { bounded.fail(DeadlinePassed()) }
+        defer { deadline.cancel() }
+        do {
+            return try bounded.futureResult.wait().rows
+        } catch is DeadlinePassed {
+            close()
+            throw ConnectionLost(description: "no answer from PostgreSQL in \(Self.statementDeadline.nanoseconds / 1_000_000_000) s")
+        }
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

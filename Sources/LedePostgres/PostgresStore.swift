@@ -95,7 +95,11 @@ public final class PostgresStore: ResultStore {
     func withSession<T>(_ operation: String, _ body: (PostgresSession) throws -> T) throws -> T {
         let session: PostgresSession
         do {
-            if let reused = idle.withLock({ $0.popLast() }) {
+            // A connection the server closed while it was idle is dropped, not tried.
+            if let reused = idle.withLock({ sessions -> PostgresSession? in
+                sessions.removeAll { $0.isClosed }
+                return sessions.popLast()
+            }) {
                 session = reused
             } else {
                 session = try PostgresSession.connect(url, id: nextConnectionID.add(1, ordering: .relaxed).newValue, logger: logger)

@@ -193,6 +193,22 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(try? PostgresURL("postgres://lede:secret@db.example:6543/news").description, "postgres://lede@db.example:6543/news")
     }
 
+    func testACommitOnADatabaseThatWentAwayFailsAtOnceAndWorksAgainWhenItIsBack() throws {
+        let store = try store()
+        _ = try commit(store, [new("before")])
+        try server.halt()
+        let started = Date()
+        XCTAssertThrowsError(try commit(store, [new("during")])) { error in
+            XCTAssertEqual((error as? StoreError)?.fault, .transient(reopen: true), "\(error)")
+            XCTAssertTrue("\(error)".contains("PostgreSQL"), "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "no waiting on a dead connection")
+        XCTAssertThrowsError(try store.reopen())
+        try server.start()
+        try store.reopen()
+        XCTAssertEqual(try commit(store, [new("during")]).map(\.seq), [2], "the first commit was rolled back, and seq goes on")
+    }
+
     func testAnUnreachableDatabaseIsAFaultThatCanPassAndTheStoreOpensOnceItIsBack() throws {
         try server.halt()
         XCTAssertThrowsError(try store()) { error in
