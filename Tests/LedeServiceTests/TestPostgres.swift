@@ -18,7 +18,12 @@ final class TestPostgres {
 
     var dataDirectory: String { directory.appendingPathComponent("data").path }
 
-    init() throws {
+    /// `fsync`: whether the server syncs its log as a real one does; off for tests, which never pull
+    /// the plug, on for measurements.
+    private let fsync: Bool
+
+    init(fsync: Bool = false) throws {
+        self.fsync = fsync
         guard let bin = Self.serverBinaries() else {
             throw XCTSkip("needs PostgreSQL's server binaries (initdb, pg_ctl, postgres: Debian's postgresql package, which .ci/run installs)")
         }
@@ -45,7 +50,7 @@ final class TestPostgres {
             do {
                 // pg_ctl -w waits until the server accepts connections, at most -t seconds.
                 try command("pg_ctl", ["-D", dataDirectory, "-l", directory.appendingPathComponent("server.log").path, "-w", "-t", "30",
-                                       "-o", "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+                                       "-o", "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=\(fsync ? "on" : "off")", "start"])
                 return
             } catch {
                 // Another process took the port between the probe and the start: try another.
