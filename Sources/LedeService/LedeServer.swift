@@ -136,7 +136,7 @@ public final class LedeServer: @unchecked Sendable {
         }
         let bound = BoundEndpoints(ingestSub: ingestEndpoints.sub, ingestPull: ingestEndpoints.pull, publish: publishEndpoint, api: apiEndpoint)
         logger.notice("lede is serving", metadata: [
-            "db": "\(configuration.databasePath)", "workers": "\(workerThreads.count)",
+            "db": "\(configuration.databaseForLogs)", "workers": "\(workerThreads.count)",
             "ingest.sub": "\(bound.ingestSub ?? "-")", "ingest.pull": "\(bound.ingestPull ?? "-")",
             "publish": "\(bound.publish)", "api": "\(bound.api)",
         ])

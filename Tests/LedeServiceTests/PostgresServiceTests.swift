@@ -2,6 +2,7 @@ import Foundation
 import LedeClient
 import LedeModel
 import LedePostgres
+import LedeService
 import LedeStore
 import LedeWire
 import XCTest
@@ -111,6 +112,44 @@ final class PostgresServiceTests: XCTestCase {
         let ids = try service.server.store.replay(ReplayFilter()).items.map(\.articleID)
         XCTAssertEqual(Array(ids.prefix(1)), ["after"], "nothing acknowledged was lost")
         XCTAssertTrue(ids.contains("back"))
+    }
+
+    func testASubscriberThroughTheProxyGetsBothNodesResultsOnceReplayingFromEither() throws {
+        let first = try node(), second = try node()
+        for i in 0..<3 { XCTAssertEqual(try first.submit(articleJSON(id: "early-\(i)", body: "Tin sớm \(i)."))["ok"]?.boolValue, true) }
+        let proxy = try ChildLede(arguments: ["proxy", "--frontend", first.endpoints.publish, "--frontend", second.endpoints.publish,
+                                              "--backend", "tcp://127.0.0.1:*"])
+        defer {
+            proxy.signal(SIGTERM)
+            XCTAssertEqual(proxy.waitForExit(timeout: 10), 0)
+        }
+        // Replays go to the second node, which committed none of the first results: it has them all.
+        let subscription = GapFreeSubscription(
+            context: first.context, publishEndpoint: try XCTUnwrap(proxy.readyLists["backend"]?.first), api: second.requests(), topics: ["article."])
+        let apis = [first.endpoints.api, second.endpoints.api]
+        let producer = ProducerThread {
+            let clients = apis.map { RequestClient(context: Context(), endpoint: $0, timeout: 10, retries: 1) }
+            for i in 0..<10 {
+                let reply = try clients[i % 2].request(Requests.submit(article: Array(articleJSON(id: "both-\(i)", body: "Tin \(i).").utf8)))
+                guard reply["ok"]?.boolValue == true else { throw TestFailure("both-\(i): \(reply)") }
+            }
+        }
+        var seqs: [Int64] = []
+        let deadline = Date(timeIntervalSinceNow: 30)
+        try subscription.run(fromSeq: 1, shouldStop: { seqs.count >= 13 || Date() > deadline }) { seqs.append($0.seq ?? -1) }
+        XCTAssertNil(producer.failure())
+        XCTAssertEqual(seqs.sorted(), Array(1...13), "every result of both nodes")
+        XCTAssertEqual(Set(seqs).count, seqs.count, "none twice")
+        // The store's order is commit order, whichever node committed.
+        XCTAssertEqual(try second.server.store.replay(ReplayFilter()).items.map(\.seq), Array(1...13))
+    }
+
+    func testLogsShowTheDatabaseWithoutItsPassword() {
+        var configuration = ServiceConfiguration()
+        configuration.databasePath = "postgres://lede:secret@db.example:6543/news"
+        XCTAssertEqual(configuration.databaseForLogs, "postgres://lede@db.example:6543/news")
+        configuration.databasePath = "/var/lib/lede/lede.sqlite"
+        XCTAssertEqual(configuration.databaseForLogs, "/var/lib/lede/lede.sqlite")
     }
 
     func testLedeServeTakesAPostgresURLAndRefusesAMalformedOne() throws {
