@@ -128,6 +128,10 @@ public final class PostgresStore: ResultStore {
         try withSession(operation, body)
     }
 
+    public func probe() throws {
+        try read("probe") { session in try session.query("SELECT 1") }
+    }
+
     // MARK: Sequence and outbox
 
     public func lastSeq() throws -> Int64 {

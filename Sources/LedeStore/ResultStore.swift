@@ -17,6 +17,9 @@ public protocol ResultStore: AnyObject, Sendable {
     var isOpen: Bool { get }
     /// Opens the connections afresh, after a fault that may have left them stale or broken.
     func reopen() throws
+    /// Asks the database whether it answers, for a node with nothing to commit: a database server can
+    /// go away between commits, and the node should say so before the next one fails.
+    func probe() throws
 
     // MARK: Writing
 
@@ -70,6 +73,9 @@ public protocol ResultStore: AnyObject, Sendable {
 }
 
 extension ResultStore {
+    /// An embedded file does not go away between writes: only a write can tell that it fails.
+    public func probe() throws {}
+
     /// A page of stored results in seq order, copied out.
     public func replay(_ filter: ReplayFilter) throws -> ReplayPage {
         var items: [StoredResult] = []

@@ -102,13 +102,14 @@ final class PostgresServiceTests: XCTestCase {
         XCTAssertTrue(try eventually(timeout: 20) { service.server.readiness.ready }, "ready again by itself")
         XCTAssertEqual(try service.submit(articleJSON(id: "after", body: "Bản tin."))["seq"]?.int64Value, 1)
 
-        // Down again while running: what was acknowledged stays, what comes meanwhile is refused, and
-        // the node takes input again when the database is back.
+        // Down again while the node is idle: it notices without a commit (it asks at each heartbeat),
+        // refuses what comes meanwhile, keeps what was acknowledged, and is ready again once it is back.
         try postgres.halt()
-        XCTAssertTrue(try eventually(timeout: 20) { try service.submit(articleJSON(id: "down-again", body: "Tin."))["error"]?["code"]?.stringValue == "unavailable" })
-        XCTAssertFalse(service.server.readiness.ready)
+        XCTAssertTrue(try eventually(timeout: 20) { !service.server.readiness.ready }, "not ready without a commit to fail")
+        XCTAssertEqual(try service.submit(articleJSON(id: "down-again", body: "Tin."))["error"]?["code"]?.stringValue, "unavailable")
         try postgres.start()
-        XCTAssertTrue(try eventually(timeout: 20) { try service.submit(articleJSON(id: "back", body: "Tin."))["ok"]?.boolValue == true })
+        XCTAssertTrue(try eventually(timeout: 20) { service.server.readiness.ready }, "ready again without a submit")
+        XCTAssertEqual(try service.submit(articleJSON(id: "back", body: "Tin."))["ok"]?.boolValue, true)
         let ids = try service.server.store.replay(ReplayFilter()).items.map(\.articleID)
         XCTAssertEqual(Array(ids.prefix(1)), ["after"], "nothing acknowledged was lost")
         XCTAssertTrue(ids.contains("back"))
