@@ -201,3 +201,11 @@ extension StoredResult {
         self.init(seq: seq, articleID: articleID, lang: lang, json: Array(json.utf8))
     }
 }
+
+extension PostgresStore {
+    /// Runs `body` on one of the store's connections, outside any transaction: for tests that change
+    /// the database under the store.
+    func withTestSession(_ body: (PostgresSession) throws -> Void) throws {
+        try withSession("test") { try body($0) }
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 import LedeModel
-import LedePostgres
+@testable import LedePostgres
 import LedeStore
 import Synchronization
 import XCTest
@@ -180,6 +180,33 @@ final class PostgresStoreTests: XCTestCase {
         let all = try reader.replay(ReplayFilter(limit: 1000)).items
         XCTAssertEqual(all.map(\.seq), Array(1...Int64(2 * batches * 5)))
         print("seq order under two committing nodes: \(looks) looks by a reader, none saw a gap")
+    }
+
+    func testADatabaseOfANewerReleaseIsRefusedForGood() throws {
+        let store = try store()
+        try store.withTestSession { try $0.query("INSERT INTO lede_migrations (id) VALUES ('v99: from the future')") }
+        XCTAssertThrowsError(try self.store(node: "node-b")) { error in
+            XCTAssertEqual((error as? StoreError)?.fault, .permanent, "\(error)")
+            XCTAssertTrue("\(error)".contains("newer release of Lede (unknown migrations: v99: from the future)"), "\(error)")
+        }
+    }
+
+    func testASchemaChangedUnderTheStoreIsAFaultThatCannotPassWithPostgresSReason() throws {
+        let store = try store()
+        try store.withTestSession { try $0.query("DROP TABLE entity_names") }
+        XCTAssertThrowsError(try commit(store, [new("x", person: "Putin")])) { error in
+            let error = error as? StoreError
+            XCTAssertEqual(error?.fault, .permanent)
+            XCTAssertEqual(error?.code, "SQLSTATE 42P01", "undefined table")
+            XCTAssertTrue(error?.underlying.contains("entity_names") == true, "\(String(describing: error))")
+        }
+        XCTAssertEqual(try store.lastSeq(), 0, "the batch was rolled back whole")
+    }
+
+    func testSQLStatesAreSortedIntoFaultsThatPassAndFaultsThatDoNot() {
+        for state in ["08006", "57P01", "53100", "40001", "40P01", "55P03", "23505"] { XCTAssertTrue(StoreFault(sqlState: state).isTransient, state) }
+        for state in ["42P01", "42601", "22001", "28P01", "3D000"] { XCTAssertFalse(StoreFault(sqlState: state).isTransient, state) }
+        XCTAssertEqual(StoreFault(sqlState: "57P01"), .transient(reopen: true), "a server shutting down: a new connection is needed")
     }
 
     func testAMalformedURLIsOneLineNamingWhatIsWrong() {
