@@ -35,6 +35,35 @@ extension PostgresStore {
 
     public func finishReprocessJob(_ job: Int, nowMillis: Int64) throws {
         try withSession("finish reprocess job \(job)") { try Self.finish(job, nowMillis: nowMillis, $0) }
+        claims.withLock { $0.removeValue(forKey: job) }?.close()
+    }
+
+    /// The advisory locks' first key, so that Lede's job locks meet no other application's.
+    static let jobLockSpace: Int32 = 0x6C65
+
+    /// A session-level advisory lock on the job, on a connection of its own kept until the job is
+    /// finished: while this process lives, no other node takes the job; if it dies, its connection
+    /// ends and the lock with it.
+    public func claimReprocessJob(_ job: Int) throws -> Bool {
+        if claims.withLock({ $0[job] != nil }) { return true }
+        let session: PostgresSession
+        do {
+            session = try PostgresSession.connect(url, id: Int(Int32.max) - job, logger: logger)
+        } catch {
+            throw StoreError(postgres: "claim reprocess job \(job)", error)
+        }
+        var binds = Binds()
+        binds.add(Self.jobLockSpace)
+        binds.add(Int32(truncatingIfNeeded: job))
+        let claimed: Bool
+        do {
+            claimed = try session.query("SELECT pg_try_advisory_lock($1, $2)", binds.values).first?.decode(Bool.self) ?? false
+        } catch {
+            session.close()
+            throw StoreError(postgres: "claim reprocess job \(job)", error)
+        }
+        if claimed { claims.withLock { $0[job] = session } } else { session.close() }
+        return claimed
     }
 
     private static func finish(_ job: Int, nowMillis: Int64, _ session: PostgresSession) throws {

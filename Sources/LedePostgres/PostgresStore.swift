@@ -27,6 +27,9 @@ public final class PostgresStore: ResultStore {
     private let idle = Mutex<[PostgresSession]>([])
     private let nextConnectionID = Atomic<Int>(0)
     private let opened = Atomic<Bool>(false)
+    /// The reprocess jobs this process runs, each with the connection that holds its advisory lock:
+    /// the lock goes with the connection, so a node that dies lets go of its job.
+    let claims = Mutex<[Int: PostgresSession]>([:])
 
     /// `waitingOutFaults`: when the database cannot be reached (or is starting, or full), the store is
     /// made unopened instead of failing; every operation throws that reason until `reopen()` works. A
@@ -44,6 +47,7 @@ public final class PostgresStore: ResultStore {
 
     deinit {
         for session in idle.withLock({ $0 }) { session.close() }
+        for session in claims.withLock({ $0.values }) { session.close() }
     }
 
     public var isOpen: Bool { opened.load(ordering: .acquiring) }

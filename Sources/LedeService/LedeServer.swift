@@ -152,6 +152,10 @@ public final class LedeServer: @unchecked Sendable {
                 try store.finishReprocessJob(open.job, nowMillis: WallClock.millis())
                 return
             }
+            guard try store.claimReprocessJob(open.job) else {
+                logger.notice("an unfinished reprocess job runs on another node", metadata: ["job": "\(open.job)", "articles_left": "\(open.count)"])
+                return
+            }
             _ = parts.reprocess.start(open, atMillis: WallClock.millis())
             logger.notice("reprocess taken up again", metadata: ["job": "\(open.job)", "articles_left": "\(open.count)"])
         } catch {

@@ -64,6 +64,10 @@ public protocol ResultStore: AnyObject, Sendable {
     func startReprocessJob(_ range: ReplayFilter, nowMillis: Int64) throws -> (selection: ReprocessSelection, started: Bool)
     /// The unfinished job, with what is left of it counted now, or nil.
     func unfinishedReprocessJob() throws -> ReprocessSelection?
+    /// Takes the right to run a job: false while another live process runs it. Held until the job is
+    /// finished or the process ends, so that of several nodes sharing a database, one runs a job, and
+    /// another takes it up only once that one is gone.
+    func claimReprocessJob(_ job: Int) throws -> Bool
     func finishReprocessJob(_ job: Int, nowMillis: Int64) throws
     /// The next articles of a selection after `seq`, in seq order of their newest result.
     func articlesToReprocess(_ selection: ReprocessSelection, after seq: Int64, limit: Int) throws -> [(seq: Int64, article: StoredArticle)]
@@ -75,6 +79,9 @@ public protocol ResultStore: AnyObject, Sendable {
 extension ResultStore {
     /// An embedded file does not go away between writes: only a write can tell that it fails.
     public func probe() throws {}
+
+    /// An embedded file has one service (`<db>.lock`): its jobs are its own.
+    public func claimReprocessJob(_ job: Int) throws -> Bool { true }
 
     /// A page of stored results in seq order, copied out.
     public func replay(_ filter: ReplayFilter) throws -> ReplayPage {

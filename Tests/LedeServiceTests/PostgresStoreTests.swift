@@ -250,3 +250,19 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(try commit(waiting, [new("after")]).map(\.seq), [1])
     }
 }
+
+extension PostgresStoreTests {
+    func testAReprocessJobRunsOnOneNodeAndAnotherTakesItUpOnlyOnceThatOneIsGone() throws {
+        let b = try store(node: "node-b")
+        var a: PostgresStore? = try store(node: "node-a")
+        _ = try commit(try XCTUnwrap(a), [new("x"), new("y")])
+        let job = try XCTUnwrap(a).startReprocessJob(ReplayFilter(), nowMillis: 1).selection.job
+        XCTAssertTrue(try XCTUnwrap(a).claimReprocessJob(job))
+        XCTAssertTrue(try XCTUnwrap(a).claimReprocessJob(job), "a claim is the process's own: asking again is fine")
+        XCTAssertFalse(try b.claimReprocessJob(job), "node-a runs it")
+        a = nil  // node-a is gone, and its connections with it
+        XCTAssertTrue(try eventually { try b.claimReprocessJob(job) }, "node-b takes it up")
+        try b.finishReprocessJob(job, nowMillis: 2)
+        XCTAssertNil(try b.unfinishedReprocessJob())
+    }
+}
