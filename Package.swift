@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // libzmq through pkg-config; Debian's libzmq3-dev provides it.
@@ -55,6 +56,16 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // PostgreSQL persistence (postgres-nio): the same `ResultStore` for several nodes on one database,
+        // with a global seq committed in order. Only the executable links it: the service takes any store.
+        .target(
+            name: "LedePostgres",
+            dependencies: [
+                "LedeModel", "LedeStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The running service: ingest, worker pool, committer/publisher, API.
         .target(
             name: "LedeService",
@@ -86,7 +97,7 @@ let package = Package(
             name: "lede",
             dependencies: [
                 "LedeService", "LedeHTTP", "LedeClient", "LedeEvaluation", "LedeModel", "LedeExtraction", "LedeWire",
-                "LedeStore", "ZeroMQ",
+                "LedeStore", "LedePostgres", "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "LedeServiceTests",
             dependencies: [
-                "LedeService", "LedeHTTP", "LedeClient", "LedeStore", "LedeWire", "LedeModel", "LedeExtraction", "ZeroMQ",
+                "LedeService", "LedeHTTP", "LedeClient", "LedeStore", "LedePostgres", "LedeWire", "LedeModel", "LedeExtraction", "ZeroMQ",
                 // Only to break the store from outside in a failure test.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

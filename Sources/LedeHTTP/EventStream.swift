@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// `seq.index`: a browser that reconnects sends it back as `Last-Event-ID` and resumes after it.
 /// Without `from_seq` or `Last-Event-ID` the stream starts with the newest `newest` events.
 struct EventStream: Sendable {
-    let store: Store
+    let store: any ResultStore
     var query: EventQuery
     /// How often the store is asked for new events while there are none.
     static let pollInterval: Duration = .milliseconds(200)
@@ -20,7 +20,7 @@ struct EventStream: Sendable {
     static let keepAliveInterval: Duration = .seconds(5)
     static let newest = 20
 
-    static func parse(_ request: Request, store: Store) -> Result<EventStream, InputError> {
+    static func parse(_ request: Request, store: any ResultStore) -> Result<EventStream, InputError> {
         let parameters = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
         if let unknown = parameters.first(where: { !["types", "type", "lang", "from_seq"].contains($0.name) }) {
             return .failure(InputError(code: .badRequest, message: "unknown parameter \"\(unknown.name)\"; known: types, lang, from_seq"))

@@ -8,7 +8,7 @@ import NIOCore
 /// size streams in bounded memory) until the filter's end; `total` bounds the whole answer when the
 /// request gave a `limit`.
 enum ReplayLines {
-    static func write(_ store: Store, _ filter: ReplayFilter, total: Int?, to writer: inout any ResponseBodyWriter) async throws {
+    static func write(_ store: any ResultStore, _ filter: ReplayFilter, total: Int?, to writer: inout any ResponseBodyWriter) async throws {
         var page = filter
         var remaining = total ?? Int.max
         while remaining > 0 {

@@ -14,8 +14,11 @@ public final class LedeServer: @unchecked Sendable {
     let logger: Logger
     let context = Context()
     /// The database: read-only use from outside the service (replay, events for HTTP).
-    public let store: Store
-    private let databaseLock: DatabaseLock
+    public let store: any ResultStore
+    /// The store when it is the embedded SQLite file, which needs checkpoints and may be capped.
+    private let sqlite: Store?
+    /// Keeps a second service off the SQLite file (PostgreSQL takes several nodes).
+    private let databaseLock: DatabaseLock?
     public let metrics: ServiceMetrics
     let health = StoreHealth()
     /// Raised by the committer on a store fault that cannot pass; `LedeService` then stops and fails.
@@ -35,19 +38,32 @@ public final class LedeServer: @unchecked Sendable {
     private var stopped = false
 
     /// `metrics`: where the service's measurements go (`LedeHTTP` exports them); by default nowhere.
-    public init(configuration: ServiceConfiguration, logger: Logger = Logger(label: "lede"), metrics: ServiceMetrics = ServiceMetrics()) throws {
+    /// `store`: the database the node commits to; by default the SQLite file `configuration.databasePath`
+    /// (the command line makes a `PostgresStore` for a `postgres://` URL, so this module need not link it).
+    public init(
+        configuration: ServiceConfiguration, logger: Logger = Logger(label: "lede"), metrics: ServiceMetrics = ServiceMetrics(),
+        store: (any ResultStore)? = nil
+    ) throws {
         self.configuration = configuration
         self.logger = logger
         self.metrics = metrics
         MallocTuning.limitArenas(toWorkers: configuration.workers)
-        self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
-        self.store = try Store(
-            path: configuration.databasePath, durability: configuration.durability, separateCheckpoints: true,
-            maxBytes: configuration.maxDatabaseBytes, waitingOutFaults: true)
+        if let store {
+            self.databaseLock = nil
+            self.sqlite = store as? Store
+            self.store = store
+        } else {
+            self.databaseLock = try DatabaseLock(databasePath: configuration.databasePath)
+            let sqlite = try Store(
+                path: configuration.databasePath, durability: configuration.durability, separateCheckpoints: true,
+                maxBytes: configuration.maxDatabaseBytes, waitingOutFaults: true)
+            self.sqlite = sqlite
+            self.store = sqlite
+        }
         self.work = BoundedQueue(capacity: configuration.queueDepth)
         self.commits = BoundedQueue(capacity: max(configuration.batchSize * 4, configuration.queueDepth))
         self.parts = ServiceParts(
-            store: store, health: health, fault: fault, work: work, commits: commits, configuration: configuration,
+            store: self.store, health: health, fault: fault, work: work, commits: commits, configuration: configuration,
             metrics: metrics, logger: logger, acknowledgements: "inproc://lede-acknowledgements",
             // Enough in flight that the job does not wait on each commit's round trip (with two, it ran at
             // a fifth of the service's capacity), few enough that a live article waits behind a handful.
@@ -77,10 +93,12 @@ public final class LedeServer: @unchecked Sendable {
             api.finished.store(true, ordering: .releasing); apiThread.join(); throw error
         }
 
-        let checkpointer = Checkpointer(store: store, interval: configuration.checkpointInterval, logger: logger)
-        let checkpointThread = ServiceThread(name: "lede-checkpoint") { checkpointer.run() }
-        checkpointThread.start()
-        lock.withLock { checkpoints = (checkpointer, checkpointThread) }
+        if let sqlite {
+            let checkpointer = Checkpointer(store: sqlite, interval: configuration.checkpointInterval, logger: logger)
+            let checkpointThread = ServiceThread(name: "lede-checkpoint") { checkpointer.run() }
+            checkpointThread.start()
+            lock.withLock { checkpoints = (checkpointer, checkpointThread) }
+        }
 
         let workers = ExtractionWorkers(
             work: work, commits: commits, extractor: extractor, checks: InputChecks(limits: configuration.limits), metrics: metrics, logger: logger)
@@ -118,7 +136,7 @@ public final class LedeServer: @unchecked Sendable {
         }
         let bound = BoundEndpoints(ingestSub: ingestEndpoints.sub, ingestPull: ingestEndpoints.pull, publish: publishEndpoint, api: apiEndpoint)
         logger.notice("lede is serving", metadata: [
-            "db": "\(configuration.databasePath)", "workers": "\(workerThreads.count)",
+            "db": "\(configuration.databaseForLogs)", "workers": "\(workerThreads.count)",
             "ingest.sub": "\(bound.ingestSub ?? "-")", "ingest.pull": "\(bound.ingestPull ?? "-")",
             "publish": "\(bound.publish)", "api": "\(bound.api)",
         ])
@@ -134,6 +152,10 @@ public final class LedeServer: @unchecked Sendable {
                 try store.finishReprocessJob(open.job, nowMillis: WallClock.millis())
                 return
             }
+            guard try store.claimReprocessJob(open.job) else {
+                logger.notice("an unfinished reprocess job runs on another node", metadata: ["job": "\(open.job)", "articles_left": "\(open.count)"])
+                return
+            }
             _ = parts.reprocess.start(open, atMillis: WallClock.millis())
             logger.notice("reprocess taken up again", metadata: ["job": "\(open.job)", "articles_left": "\(open.count)"])
         } catch {
@@ -145,7 +167,8 @@ public final class LedeServer: @unchecked Sendable {
     /// Caps the database file at `bytes` from the next commit on (0: no cap): reaching the cap holds
     /// input as a full disk does. `max_database_mb` sets it at start.
     public func limitDatabaseSize(toBytes bytes: Int) throws {
-        try store.limitSize(toBytes: bytes)
+        guard let sqlite else { throw StoreError(operation: "limit the database size", underlying: "only a SQLite file can be capped") }
+        try sqlite.limitSize(toBytes: bytes)
     }
 
     /// What `health` reports of the store: whether it takes writes, and if not why and since when.
@@ -186,7 +209,7 @@ public final class LedeServer: @unchecked Sendable {
             if let retention { retention.loop.stop(); retention.thread.join() }
             // Last, after the committer's last commit.
             if let checkpoints { checkpoints.loop.stop(); checkpoints.thread.join() }
-            databaseLock.release()
+            databaseLock?.release()
         }
         guard let running else { return }
         api?.intakeClosed.store(true, ordering: .releasing)

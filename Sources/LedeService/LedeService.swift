@@ -112,5 +112,5 @@ public func offload(_ body: @escaping @Sendable () -> Void) async {
 
 extension LedeService: CustomStringConvertible {
     /// Short: service-lifecycle logs its services at debug, and the extractor's models are megabytes.
-    public var description: String { "LedeService(db: \(server.configuration.databasePath))" }
+    public var description: String { "LedeService(db: \(server.configuration.databaseForLogs))" }
 }

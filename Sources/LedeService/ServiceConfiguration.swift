@@ -45,6 +45,13 @@ public struct ServiceConfiguration: Sendable {
     public var security: SecurityConfiguration?
 
     public init() {}
+
+    /// The database as logs show it: a URL's password left out.
+    public var databaseForLogs: String {
+        guard var url = URLComponents(string: databasePath), url.password != nil else { return databasePath }
+        url.password = nil
+        return url.string ?? databasePath
+    }
 }
 
 /// CURVE keys for the service's sockets and the client keys allowed to connect.

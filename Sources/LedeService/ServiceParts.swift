@@ -6,7 +6,7 @@ import LedeStore
 /// signal for a fault the service cannot go on with, and the inproc endpoint on which the committer
 /// acknowledges `submit`s to the API loop.
 struct ServiceParts: Sendable {
-    let store: Store
+    let store: any ResultStore
     let health: StoreHealth
     let fault: FaultSignal
     let work: BoundedQueue<WorkItem>

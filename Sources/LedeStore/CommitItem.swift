@@ -63,6 +63,16 @@ public enum CommitOutcome: Sendable, Equatable {
     case gone
 }
 
+extension CommitOutcome {
+    /// The seq a stored result has, or a duplicate's original one.
+    public var seq: Int64? {
+        switch self {
+        case .stored(let seq, _), .duplicate(let seq): seq
+        case .rejected, .gone: nil
+        }
+    }
+}
+
 /// A result's JSON and its event messages' JSON, as stored and published.
 public struct RenderedResult: Sendable, Equatable {
     public var result: [UInt8]

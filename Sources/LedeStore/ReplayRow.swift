@@ -1,20 +1,51 @@
 import Foundation
 import GRDB
 
-/// A stored result as SQLite's current row during a streamed replay: its fields are read on demand and
-/// its JSON in place, without a copy. Valid only inside the call that receives it; copy what you keep.
+/// A stored result during a streamed replay. From SQLite, it is the current row: its fields are read
+/// on demand and its JSON in place, without a copy, valid only inside the call that receives it (copy
+/// what you keep). From a store that has already copied the row (PostgreSQL's arrive whole), the copy.
 public struct ReplayRow {
-    let row: Row
+    private enum Source {
+        case sqlite(Row)
+        case copied(StoredResult)
+    }
+    private let source: Source
 
-    public var seq: Int64 { row[StoredResult.Column.seq] }
-    public var articleID: String { row[StoredResult.Column.articleID] }
-    public var lang: String { row[StoredResult.Column.lang] }
+    init(row: Row) { source = .sqlite(row) }
 
-    /// Calls `body` with the stored result JSON, in SQLite's own buffer.
+    public init(_ result: StoredResult) { source = .copied(result) }
+
+    public var seq: Int64 {
+        switch source {
+        case .sqlite(let row): row[StoredResult.Column.seq]
+        case .copied(let result): result.seq
+        }
+    }
+
+    public var articleID: String {
+        switch source {
+        case .sqlite(let row): row[StoredResult.Column.articleID]
+        case .copied(let result): result.articleID
+        }
+    }
+
+    public var lang: String {
+        switch source {
+        case .sqlite(let row): row[StoredResult.Column.lang]
+        case .copied(let result): result.lang
+        }
+    }
+
+    /// Calls `body` with the stored result JSON (from SQLite, in SQLite's own buffer).
     public func withJSON<T>(_ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
-        try row.withUnsafeData(atIndex: StoredResult.Column.json) { data in
-            guard let data else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-            return try data.withUnsafeBytes(body)
+        switch source {
+        case .sqlite(let row):
+            try row.withUnsafeData(atIndex: StoredResult.Column.json) { data in
+                guard let data else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+                return try data.withUnsafeBytes(body)
+            }
+        case .copied(let result):
+            try result.json.withUnsafeBytes(body)
         }
     }
 }

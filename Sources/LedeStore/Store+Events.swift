@@ -12,6 +12,16 @@ public struct StoredEvent: Sendable, Equatable {
     public var json: [UInt8]
     public var title: String?
     public var body: String
+
+    public init(seq: Int64, index: Int, type: String, lang: String, json: [UInt8], title: String?, body: String) {
+        self.seq = seq
+        self.index = index
+        self.type = type
+        self.lang = lang
+        self.json = json
+        self.title = title
+        self.body = body
+    }
 }
 
 /// Which events to read: after a position in the stream, of some types, in one language.
@@ -61,7 +71,7 @@ extension Store {
 
     /// The position just before the newest `count` events that match `types` and `lang`: where a reader
     /// that wants to see the latest few starts.
-    public func positionBeforeNewestEvents(_ count: Int, types: [String] = [], lang: String? = nil) throws -> (seq: Int64, index: Int) {
+    public func positionBeforeNewestEvents(_ count: Int, types: [String], lang: String?) throws -> (seq: Int64, index: Int) {
         try read("read newest events") { db in
             var sql = "SELECT e.seq, e.idx FROM events e JOIN results r ON r.seq = e.seq WHERE 1"
             var arguments: StatementArguments = []

@@ -42,7 +42,7 @@ extension Store {
     }
 
     /// Reject rows, newest last, for operators and tests.
-    public func rejects(limit: Int = 100) throws -> [RejectRecord] {
+    public func rejects(limit: Int) throws -> [RejectRecord] {
         try read("read rejects") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM rejects ORDER BY id LIMIT ?", arguments: [limit]).map { row in
                 RejectRecord(

@@ -28,13 +28,6 @@ extension Store {
                 nextSeq: next, lastSeq: try Self.lastSeq(db), prunedBefore: filter.fromSeq <= prunedThrough ? prunedThrough + 1 : nil)
         }
     }
-
-    /// A page of stored results in seq order, copied out of SQLite.
-    public func replay(_ filter: ReplayFilter) throws -> ReplayPage {
-        var items: [StoredResult] = []
-        let bounds = try replay(filter) { items.append(try StoredResult($0)) }
-        return ReplayPage(items: items, nextSeq: bounds.nextSeq, lastSeq: bounds.lastSeq, prunedBefore: bounds.prunedBefore)
-    }
 }
 
 /// The SQL of a replay page and its bound arguments. Its text depends only on which conditions are

@@ -11,6 +11,13 @@ public struct ReprocessSelection: Sendable, Equatable {
     /// The last seq when the job started: revisions it commits come after it and are not taken again.
     public var throughSeq: Int64
     public var count: Int
+
+    public init(job: Int = 0, range: ReplayFilter, throughSeq: Int64, count: Int) {
+        self.job = job
+        self.range = range
+        self.throughSeq = throughSeq
+        self.count = count
+    }
 }
 
 extension Store {

@@ -11,6 +11,8 @@ public struct PruneOutcome: Sendable, Equatable {
     public var prunedThrough: Int64 = 0
     /// Bytes given back to the file system (0 when the file was created without incremental vacuum).
     public var bytesFreed: Int64 = 0
+
+    public init() {}
 }
 
 extension Store {
@@ -26,7 +28,7 @@ extension Store {
     ///
     /// `continuing` is asked between batches; when it says no, the prune ends there (what it removed
     /// stays removed and consistent; a later prune goes on).
-    public func prune(before millis: Int64, continuing: () -> Bool = { true }) throws -> PruneOutcome {
+    public func prune(before millis: Int64, continuing: () -> Bool) throws -> PruneOutcome {
         var outcome = PruneOutcome()
         do {
             let cutoff = try pool.read { db in

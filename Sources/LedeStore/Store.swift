@@ -4,8 +4,8 @@ import LedeModel
 import Synchronization
 
 /// Lede's SQLite database: one writer (the service's committer) and concurrent readers (replay, get,
-/// stats), in WAL mode.
-public final class Store: Sendable {
+/// stats), in WAL mode. The embedded `ResultStore`, for one node.
+public final class Store: ResultStore {
     /// How hard SQLite works to make a commit survive. See README "Durability".
     public enum Durability: String, Sendable, CaseIterable {
         /// `synchronous=FULL`: a commit survives a process kill and a power loss.
@@ -18,11 +18,7 @@ public final class Store: Sendable {
         var synchronousPragma: String { "PRAGMA synchronous = \(self == .full ? "FULL" : "NORMAL")" }
     }
 
-    /// Renders the JSON of a result and of each of its event messages once its seq and commit time
-    /// are known (the wire format is not the store's business).
-    public typealias ResultRenderer = (
-        _ item: StoredArticle, _ result: ExtractionResult, _ seq: Int64, _ committedAtMillis: Int64, _ revision: Revision
-    ) -> RenderedResult
+    public typealias ResultRenderer = LedeStore.ResultRenderer
 
     /// The connections to the file. `reopen()` replaces them together; an operation in flight keeps
     /// the ones it started with, which close when it ends.
@@ -269,15 +265,8 @@ public final class Store: Sendable {
                 Data(rendered.result))
         // Mentions and entities are in the result's JSON (the `mentions` and `entities` views read them
         // there); their lower-cased names index it for replay's entity filter.
-        var names = Set<String>()
-        for m in result.mentions where m.type.isName {
-            // Most name mentions read exactly as their entity's name, whose key is added below: lowercasing
-            // (Unicode case mapping) and hashing the same text again cost more than comparing its bytes.
-            if !readsAsItsEntityName(m, result.entities) { names.insert(m.span.text.lowercased()) }
-        }
-        for e in result.entities { names.insert(e.name.lowercased()) }
         let name = try db.cachedStatement(sql: "INSERT INTO entity_names (name_key, seq) VALUES (?, ?)")
-        for key in names { try name.insert(key, seq) }
+        for key in result.entityNameKeys { try name.insert(key, seq) }
         let event = try db.cachedStatement(sql: """
             INSERT INTO events (seq, idx, type, cameo, modality, trigger, date, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -285,12 +274,6 @@ public final class Store: Sendable {
             let json = i < rendered.events.count ? rendered.events[i] : []
             try event.insert(seq, i, e.type, e.cameo, e.modality.rawValue, e.trigger.text, e.date?.value, Data(json))
         }
-    }
-
-    /// Whether a mention's text is, byte for byte, the name of the entity it refers to.
-    private func readsAsItsEntityName(_ m: Mention, _ entities: [Entity]) -> Bool {
-        guard let index = m.entity, entities.indices.contains(index) else { return false }
-        return m.span.text.utf8.elementsEqual(entities[index].name.utf8)
     }
 
     /// The last seq given: the newest result's, or the highest pruned one when pruning left none newer
@@ -358,6 +341,13 @@ public struct StoredResult: Sendable, Equatable {
     /// by index, because looking a column up by name costs a lower-cased string per row.
     enum Column {
         static let seq = 0, articleID = 1, lang = 2, json = 3
+    }
+
+    public init(seq: Int64, articleID: String, lang: String, json: [UInt8]) {
+        self.seq = seq
+        self.articleID = articleID
+        self.lang = lang
+        self.json = json
     }
 
     init(row: Row) {

@@ -40,7 +40,7 @@ struct Lede: AsyncParsableCommand {
         abstract: "Turns a stream of news articles into entities and events, stored and replayable.",
         discussion: "lede --version prints the version and the shipped models' versions.",
         subcommands: [
-            Serve.self, Push.self, Subscribe.self, Replay.self, Reprocess.self, Export.self, Backup.self, Prune.self, Health.self, Stats.self, Get.self, Extract.self,
+            Serve.self, Push.self, Subscribe.self, ProxyCommand.self, Replay.self, Reprocess.self, Export.self, Backup.self, Prune.self, Health.self, Stats.self, Get.self, Extract.self,
             Eval.self, Train.self, Bench.self, Keygen.self,
         ]
     )

@@ -11,23 +11,31 @@ var productsDirectory: URL {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("lede").path) } ?? candidates[0]
 }
 
-/// A `lede serve` child process on ephemeral loopback ports, for tests that send it signals.
+/// A `lede serve` (or `lede proxy`) child process on ephemeral loopback ports, for tests that send it
+/// signals or need a node of their own.
 final class ChildLede {
     let process = Process()
     /// Signalled when the child exits, so a test waits for the exit itself, not for a while.
     private let exited = DispatchSemaphore(value: 0)
     let stdout = Pipe()
     let stderr = Pipe()
+    /// The ready line's string values, and its lists of strings (`lede proxy`'s endpoints).
     var ready: [String: String] = [:]
+    var readyLists: [String: [String]] = [:]
     private var exitedOnce = false
 
     /// `user`: runs the child as that uid and gid (through `setpriv`), for what only an unprivileged
     /// process meets, such as a file it may not write.
-    init(database: String, extraArguments: [String] = [], user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]) throws {
-        let lede = productsDirectory.appendingPathComponent("lede")
+    convenience init(database: String, extraArguments: [String] = [], user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]) throws {
         let arguments = ["serve", "--db", database, "--ingest-sub", "none", "--ingest-pull", "tcp://127.0.0.1:*",
                          "--publish", "tcp://127.0.0.1:*", "--api", "tcp://127.0.0.1:*", "--http", "127.0.0.1:0",
                          "--workers", "2"] + extraArguments
+        try self.init(arguments: arguments, user: user, environment: environment)
+    }
+
+    /// Runs `lede` with `arguments` and waits for its ready line (the first line on stdout).
+    init(arguments: [String], user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]) throws {
+        let lede = productsDirectory.appendingPathComponent("lede")
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", lede.path] + arguments
@@ -46,12 +54,15 @@ final class ChildLede {
         let handle = stdout.fileHandleForReading
         while true {
             let byte = handle.readData(ofLength: 1)
-            if byte.isEmpty { throw XCTSkip("lede serve exited before it was ready: \(String(decoding: self.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))") }
+            if byte.isEmpty { throw XCTSkip("lede \(arguments.first ?? "") exited before it was ready: \(String(decoding: self.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))") }
             if byte == Data([0x0A]) { break }
             line += byte
         }
         let object = try JSONSerialization.jsonObject(with: line) as? [String: Any] ?? [:]
-        for (k, v) in object { if let s = v as? String { ready[k] = s } }
+        for (k, v) in object {
+            if let s = v as? String { ready[k] = s }
+            if let list = v as? [String] { readyLists[k] = list }
+        }
     }
 
     func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }

@@ -11,16 +11,43 @@ final class DeployFilesTests: XCTestCase {
     let root = repositoryRoot
     var deploy: URL { root.appendingPathComponent("Deploy") }
 
-    func testTheComposeFileRestartsChecksHealthAndStaysInsideTheRepository() throws {
+    /// A compose file's services, read with PyYAML (anchors and merge keys resolved).
+    func composeServices(_ file: String) throws -> [String: [String: Any]] {
         let script = """
             import json, sys, yaml
             doc = yaml.safe_load(open(sys.argv[1]))
             print(json.dumps(doc))
             """
-        let run = try runProgram("/usr/bin/env", ["python3", "-c", script, deploy.appendingPathComponent("compose.yaml").path])
+        let run = try runProgram("/usr/bin/env", ["python3", "-c", script, deploy.appendingPathComponent(file).path])
         guard run.status == 0 else { throw XCTSkip("needs PyYAML (.ci/run installs it): \(run.stderr)") }
         let compose = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let services = try XCTUnwrap(compose["services"] as? [String: [String: Any]])
+        return try XCTUnwrap(compose["services"] as? [String: [String: Any]])
+    }
+
+    func testTheThreeNodeComposeFilePutsEveryNodeOnPostgresBehindBothProxies() throws {
+        let services = try composeServices("compose.nodes.yaml")
+        let nodes = ["node1", "node2", "node3"]
+        XCTAssertEqual(Set(services.keys), Set(nodes + ["postgres", "subscribers", "producers"]))
+        for (name, service) in services {
+            XCTAssertNotNil(service["restart"], "\(name) has a restart policy")
+            for port in service["ports"] as? [String] ?? [] { XCTAssertTrue(port.hasPrefix("127.0.0.1:"), "\(name): \(port) on loopback only") }
+        }
+        for node in nodes {
+            let command = services[node]?["command"] as? [String] ?? []
+            XCTAssertTrue(command.contains("postgres://lede@postgres:5432/lede"), "\(node): \(command)")
+            XCTAssertEqual((services[node]?["depends_on"] as? [String: [String: String]])?["postgres"]?["condition"], "service_healthy")
+        }
+        let subscribers = (services["subscribers"]?["command"] as? [String] ?? []).joined(separator: " ")
+        let producers = (services["producers"]?["command"] as? [String] ?? []).joined(separator: " ")
+        for node in nodes {
+            XCTAssertTrue(subscribers.contains("--frontend tcp://\(node):5558"), subscribers)
+            XCTAssertTrue(producers.contains("--backend tcp://\(node):5557"), producers)
+        }
+        XCTAssertTrue(producers.hasPrefix("proxy --pipeline"), producers)
+    }
+
+    func testTheComposeFileRestartsChecksHealthAndStaysInsideTheRepository() throws {
+        let services = try composeServices("compose.yaml")
         XCTAssertEqual(Set(services.keys), ["lede", "subscriber", "producer"])
         for (name, service) in services {
             XCTAssertNotNil(service["restart"], "\(name) has a restart policy")

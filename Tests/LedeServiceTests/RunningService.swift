@@ -23,10 +23,17 @@ final class RunningService {
 
     var databasePath: String { directory.appendingPathComponent("lede.sqlite").path }
 
-    init(directory: URL? = nil, metrics: ServiceMetrics = ServiceMetrics(), configure: (inout ServiceConfiguration) -> Void = { _ in }) throws {
+    /// The database when it is not the folder's SQLite file (a PostgreSQL store several nodes share).
+    let sharedStore: (any ResultStore)?
+
+    init(
+        directory: URL? = nil, metrics: ServiceMetrics = ServiceMetrics(), store: (any ResultStore)? = nil,
+        configure: (inout ServiceConfiguration) -> Void = { _ in }
+    ) throws {
         let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("lede-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.directory = directory
+        sharedStore = store
         var configuration = ServiceConfiguration()
         configuration.databasePath = directory.appendingPathComponent("lede.sqlite").path
         configuration.ingestSub = "tcp://127.0.0.1:*"
@@ -38,7 +45,7 @@ final class RunningService {
         configure(&configuration)
         var logger = Logger(label: "lede-test")
         logger.logLevel = .warning
-        server = try LedeServer(configuration: configuration, logger: logger, metrics: metrics)
+        server = try LedeServer(configuration: configuration, logger: logger, metrics: metrics, store: store)
         endpoints = try server.start(extractor: Self.extractor)
     }
 
@@ -47,7 +54,7 @@ final class RunningService {
         server.stop()
         var logger = Logger(label: "lede-test")
         logger.logLevel = .warning
-        server = try LedeServer(configuration: server.configuration, logger: logger)
+        server = try LedeServer(configuration: server.configuration, logger: logger, store: sharedStore)
         endpoints = try server.start(extractor: Self.extractor)
     }
 

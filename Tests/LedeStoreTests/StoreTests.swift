@@ -210,12 +210,3 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.publishedThrough(), 3, "the mark never moves back")
     }
 }
-
-extension CommitOutcome {
-    var seq: Int64? {
-        switch self {
-        case .stored(let seq, _), .duplicate(let seq): return seq
-        case .rejected, .gone: return nil
-        }
-    }
-}

@@ -178,7 +178,12 @@ final class APILoop: @unchecked Sendable {
             }
             respond(router, envelope) {
                 let (selection, started) = try parts.store.startReprocessJob(range, nowMillis: WallClock.millis())
-                guard started else {
+                // A job a stopped node left unfinished (on a shared database) is taken up here.
+                if !started, try parts.store.claimReprocessJob(selection.job), case .success = parts.reprocess.start(selection, atMillis: WallClock.millis()) {
+                    return APIReplyEncoding.error(InputError(
+                        code: .busy, message: "reprocess job \(selection.job), left unfinished, is taken up again here (\(selection.count) articles left); retry when it ends"))
+                }
+                guard started, try parts.store.claimReprocessJob(selection.job) else {
                     return APIReplyEncoding.error(InputError(
                         code: .busy, message: "reprocess job \(selection.job) is unfinished (\(selection.count) articles left); retry when it ends"))
                 }

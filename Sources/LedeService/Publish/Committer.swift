@@ -72,6 +72,8 @@ final class Committer: Sendable {
                 dropped += discard(batch, acks: acks)
             } else if !batch.isEmpty {
                 commit(batch, publisher: publisher, acks: acks, progress: &progress)
+            } else {
+                probeIfDue(progress)
             }
             heartbeatIfDue(publisher, &progress)
             summarizeRejectsIfDue(&progress)
@@ -156,6 +158,26 @@ final class Committer: Sendable {
             "seconds": "\(Int(Self.rejectSummaryInterval))",
         ])
         progress.rejectedSinceSummary = [:]
+    }
+
+    /// With nothing to commit, asks the store at each heartbeat whether it answers (a database server
+    /// can go away between commits), so that `health` and readiness say so and `submit` is refused at
+    /// once, and say so no more when it answers again.
+    private func probeIfDue(_ progress: Progress) {
+        guard Date() >= progress.nextHeartbeat else { return }
+        do {
+            try parts.store.probe()
+            if let ended = parts.health.recovered() {
+                parts.metrics.storeWritable.record(1)
+                parts.logger.notice("the store answers again", metadata: ["seconds": "\(Double(WallClock.millis() - ended.sinceMillis) / 1000)"])
+            }
+        } catch {
+            let error = error as? StoreError ?? StoreError(operation: "probe", underlying: "\(error)")
+            parts.metrics.storeWritable.record(0)
+            if parts.health.failed(error, held: parts.commits.count + parts.work.count, atMillis: WallClock.millis()) {
+                parts.logger.error("the store does not answer; refusing submit until it does", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     private func heartbeatIfDue(_ publisher: Socket, _ progress: inout Progress) {

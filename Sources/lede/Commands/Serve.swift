@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LedeHTTP
+import LedePostgres
 import LedeService
+import LedeStore
 import Logging
 import Prometheus
 import ServiceLifecycle
@@ -51,7 +53,8 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         let server: LedeServer
         do {
-            server = try LedeServer(configuration: configuration, logger: logger, metrics: HTTPSide.metrics(registry: registry))
+            server = try LedeServer(
+                configuration: configuration, logger: logger, metrics: HTTPSide.metrics(registry: registry), store: try sharedStore(configuration, logger))
         } catch {
             throw CLIError("cannot open the database: \(error)")
         }
@@ -76,6 +79,18 @@ struct Serve: AsyncParsableCommand {
             throw CLIError("\(error)")
         }
     }
+}
+
+/// A node's PostgreSQL store when `db` is a `postgres://` URL (nil: the SQLite file). Unreachable at
+/// start, it waits: the node is not ready and refuses `submit` until the database answers.
+///
+/// The node's name marks the results it commits and keeps its outbox mark apart from other nodes':
+/// the host and the API endpoint, the same across restarts of a node configured with fixed ports, and
+/// different for nodes that share a host.
+func sharedStore(_ configuration: ServiceConfiguration, _ logger: Logger) throws -> (any ResultStore)? {
+    guard PostgresURL.isPostgres(configuration.databasePath) else { return nil }
+    let url = try PostgresURL(configuration.databasePath)
+    return try PostgresStore(url: url, node: "\(ProcessInfo.processInfo.hostName) \(configuration.api)", logger: logger, waitingOutFaults: true)
 }
 
 /// The one JSON line `lede serve` prints on stdout once every socket and the HTTP port are bound, so

@@ -1,5 +1,6 @@
 import Foundation
 import LedeService
+import LedePostgres
 import LedeStore
 import LedeWire
 import Logging
@@ -94,6 +95,9 @@ extension ServeSettings {
     /// The service's configuration, with CURVE made from its key files when a secret key is set.
     func resolved() throws -> ServiceConfiguration {
         var c = service
+        if PostgresURL.isPostgres(c.databasePath) {
+            do { _ = try PostgresURL(c.databasePath) } catch { throw ServeConfigurationReader.Failure(description: "db: \(error)") }
+        }
         guard let secretFile = curveSecretKeyFile else {
             if !curveAllowedClients.isEmpty || curveAllowedClientsFile != nil {
                 throw ServeConfigurationReader.Failure(description: "curve.allowed_clients needs curve.secret_key_file (see lede keygen)")
