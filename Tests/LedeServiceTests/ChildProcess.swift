@@ -34,9 +34,14 @@ final class ChildLede {
     }
 
     /// Runs `lede` with `arguments` and waits for its ready line (the first line on stdout).
-    init(arguments: [String], user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:]) throws {
+    /// `namespace`: runs it in that network namespace, through `ip netns exec` (which execs `lede`
+    /// itself, so the child's pid is the node's and a signal reaches the node).
+    init(arguments: [String], user: (uid: UInt32, gid: UInt32)? = nil, environment: [String: String] = [:], namespace: String? = nil) throws {
         let lede = productsDirectory.appendingPathComponent("lede")
-        if let user {
+        if let namespace {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/ip")
+            process.arguments = ["netns", "exec", namespace, lede.path] + arguments
+        } else if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", lede.path] + arguments
         } else {

@@ -22,8 +22,13 @@ final class TestPostgres {
     /// the plug, on for measurements.
     private let fsync: Bool
 
-    init(fsync: Bool = false) throws {
+    /// Besides loopback, the server listens on this address and takes connections from its subnet
+    /// (the bridge of a test whose nodes run in network namespaces of their own).
+    let extraListener: (address: String, subnet: String)?
+
+    init(fsync: Bool = false, alsoListeningOn extraListener: (address: String, subnet: String)? = nil) throws {
         self.fsync = fsync
+        self.extraListener = extraListener
         guard let bin = Self.serverBinaries() else {
             throw XCTSkip("needs PostgreSQL's server binaries (initdb, pg_ctl, postgres: Debian's postgresql package, which .ci/run installs)")
         }
@@ -34,6 +39,14 @@ final class TestPostgres {
         if let runAs { try Self.run("/usr/bin/chown", [runAs, directory.path]) }
         // Trust on loopback: a test server, reachable only from this machine, for one test's life.
         try command("initdb", ["-D", dataDirectory, "-A", "trust", "-U", Self.user, "-E", "UTF8", "--no-sync", "--no-instructions"])
+        if let extraListener {
+            // initdb's "-A trust" covers loopback only; the subnet's hosts are let in the same way.
+            let hba = URL(fileURLWithPath: dataDirectory).appendingPathComponent("pg_hba.conf")
+            let handle = try FileHandle(forWritingTo: hba)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("host all all \(extraListener.subnet) trust\n".utf8))
+            try handle.close()
+        }
         try start()
     }
 
@@ -50,7 +63,7 @@ final class TestPostgres {
             do {
                 // pg_ctl -w waits until the server accepts connections, at most -t seconds.
                 try command("pg_ctl", ["-D", dataDirectory, "-l", directory.appendingPathComponent("server.log").path, "-w", "-t", "30",
-                                       "-o", "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=\(fsync ? "on" : "off")", "start"])
+                                       "-o", "-p \(port) -k \(directory.path) -c listen_addresses=\(listenAddresses) -c fsync=\(fsync ? "on" : "off")", "start"])
                 return
             } catch {
                 // Another process took the port between the probe and the start: try another.
@@ -59,16 +72,19 @@ final class TestPostgres {
         }
     }
 
+    private var listenAddresses: String { ["127.0.0.1", extraListener?.address].compactMap { $0 }.joined(separator: ",") }
+
     /// Stops the server at once (as a crash would), keeping its files.
     func halt() throws {
         try command("pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "-t", "30", "stop"])
     }
 
     /// A new, empty database; its URL as `lede serve --db` takes it.
-    func createDatabase() throws -> String {
+    /// `host`: the address the nodes reach the server at (loopback, or the extra listener's).
+    func createDatabase(host: String = "127.0.0.1") throws -> String {
         let name = "lede_\(UUID().uuidString.prefix(8).lowercased())"
         try command("createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", Self.user, name])
-        return "postgres://\(Self.user)@127.0.0.1:\(port)/\(name)"
+        return "postgres://\(Self.user)@\(host):\(port)/\(name)"
     }
 
     private var stopped = false
