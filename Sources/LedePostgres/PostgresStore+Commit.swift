@@ -9,18 +9,18 @@ extension PostgresStore {
     /// item order, and no other node's batch can commit in between. Rows go in with one statement per
     /// table (arrays unnested), so the lock is held for a dozen round trips, whatever the batch size.
     public func commit(_ items: [CommitItem], nowMillis: Int64, publishedThrough: Int64?, render: ResultRenderer) throws -> [CommitOutcome] {
-        try withSession("commit \(items.count) items") { session in
-            try session.transaction {
-                var seq = try session.query("SELECT last_seq FROM seq_counter WHERE id = 1 FOR UPDATE").first?.decode(Int64.self) ?? 0
-                if let publishedThrough { try markPublished(through: publishedThrough, session) }
-                var known = try storedArticles(of: items, session)
+        try withLink("commit \(items.count) items") { link in
+            try link.transaction {
+                var seq = try link.query("SELECT last_seq FROM seq_counter WHERE id = 1 FOR UPDATE").first?.decode(Int64.self) ?? 0
+                if let publishedThrough { try markPublished(through: publishedThrough, link) }
+                var known = try storedArticles(of: items, link)
                 var rows = BatchRows(node: node, committedAt: nowMillis)
                 var outcomes: [CommitOutcome] = []
                 outcomes.reserveCapacity(items.count)
                 for item in items {
                     switch item {
                     case .reject(let r):
-                        outcomes.append(.rejected(id: try insertReject(r, session)))
+                        outcomes.append(.rejected(id: try insertReject(r, link)))
                     case .result(let stored, let result):
                         if let existing = known[stored.article.id] {
                             outcomes.append(.duplicate(seq: existing.first))
@@ -47,10 +47,10 @@ extension PostgresStore {
                         outcomes.append(.stored(seq: seq, rendered))
                     }
                 }
-                try rows.insert(session)
+                try rows.insert(link)
                 var last = Binds()
                 last.add(seq)
-                try session.query("UPDATE seq_counter SET last_seq = $1 WHERE id = 1", last.values)
+                try link.query("UPDATE seq_counter SET last_seq = $1 WHERE id = 1", last.values)
                 return outcomes
             }
         }
@@ -59,7 +59,7 @@ extension PostgresStore {
     /// The stored results of the batch's articles, by id: the first seq (a re-sent article's answer),
     /// the newest seq and its revision (what a reprocessed one supersedes). Read under the seq lock, so
     /// whatever any node committed before is in it.
-    private func storedArticles(of items: [CommitItem], _ session: PostgresSession) throws -> [String: (first: Int64, latest: Int64, revision: Int)] {
+    private func storedArticles(of items: [CommitItem], _ link: PostgresLink) throws -> [String: (first: Int64, latest: Int64, revision: Int)] {
         var ids: [String] = []
         for item in items {
             switch item {
@@ -71,7 +71,7 @@ extension PostgresStore {
         var binds = Binds()
         binds.add(ids)
         var known: [String: (first: Int64, latest: Int64, revision: Int)] = [:]
-        for row in try session.query("""
+        for row in try link.query("""
             SELECT article_id, min(seq), max(seq), max(revision) FROM results WHERE article_id = ANY($1) GROUP BY article_id
             """, binds.values)
         {
@@ -81,7 +81,7 @@ extension PostgresStore {
         return known
     }
 
-    private func insertReject(_ r: RejectRecord, _ session: PostgresSession) throws -> Int64 {
+    private func insertReject(_ r: RejectRecord, _ link: PostgresLink) throws -> Int64 {
         var binds = Binds()
         binds.add(r.receivedAtMillis)
         binds.add(r.source)
@@ -92,7 +92,7 @@ extension PostgresStore {
         binds.add(r.raw.map { ByteBuffer(bytes: $0) })
         binds.add(r.articleID)
         binds.add(node)
-        return try session.query("""
+        return try link.query("""
             INSERT INTO rejects (received_at, source, code, message, size, sha256, raw, article_id, node)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
             """, binds.values).first?.decode(Int64.self) ?? 0
@@ -161,14 +161,14 @@ struct BatchRows {
         }
     }
 
-    func insert(_ session: PostgresSession) throws {
+    func insert(_ link: PostgresLink) throws {
         if !articleID.isEmpty {
             var b = Binds()
             b.add(articleID); url.bind(&b); title.bind(&b); b.add(body); articleLang.bind(&b)
             publishedAt.bind(&b); source.bind(&b); b.add(receivedAt); b.add(ingest)
             // An article left without results by pruning may come again: it is written anew, as SQLite's
             // INSERT OR REPLACE does.
-            try session.query("""
+            try link.query("""
                 INSERT INTO articles (id, url, title, body, lang, published_at, source, received_at, ingest)
                 SELECT id, CASE WHEN url_null THEN NULL ELSE url END, CASE WHEN title_null THEN NULL ELSE title END, body,
                        CASE WHEN lang_null THEN NULL ELSE lang END, CASE WHEN published_null THEN NULL ELSE published_at END,
@@ -184,7 +184,7 @@ struct BatchRows {
             var b = Binds()
             b.add(seq); b.add(resultArticle); b.add(revision); b.add(supersedes); b.add(supersedesNull)
             b.add(lang); b.add(extractor); b.add(committedAt); b.add(node); b.add(json)
-            try session.query("""
+            try link.query("""
                 INSERT INTO results (seq, article_id, revision, supersedes, lang, extractor, committed_at, node, json)
                 SELECT seq, article_id, revision, CASE WHEN supersedes_null THEN NULL ELSE supersedes END, lang, extractor, $8, $9, json
                 FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::bool[], $6::text[], $7::text[], $10::text[])
@@ -194,19 +194,19 @@ struct BatchRows {
         if !superseded.isEmpty {
             var b = Binds()
             b.add(superseded.map(\.old)); b.add(superseded.map(\.new))
-            try session.query("""
+            try link.query("""
                 UPDATE results SET superseded_by = s.new FROM unnest($1::bigint[], $2::bigint[]) AS s(old, new) WHERE results.seq = s.old
                 """, b.values)
         }
         if !nameKey.isEmpty {
             var b = Binds()
             b.add(nameKey); b.add(nameSeq)
-            try session.query("INSERT INTO entity_names (name_key, seq) SELECT * FROM unnest($1::text[], $2::bigint[])", b.values)
+            try link.query("INSERT INTO entity_names (name_key, seq) SELECT * FROM unnest($1::text[], $2::bigint[])", b.values)
         }
         if !eventSeq.isEmpty {
             var b = Binds()
             b.add(eventSeq); b.add(eventIndex); b.add(eventType); b.add(cameo); b.add(modality); b.add(trigger); date.bind(&b); b.add(eventJSON)
-            try session.query("""
+            try link.query("""
                 INSERT INTO events (seq, idx, type, cameo, modality, trigger, date, json)
                 SELECT seq, idx, type, cameo, modality, trigger, CASE WHEN date_null THEN NULL ELSE date END, json
                 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::text[])

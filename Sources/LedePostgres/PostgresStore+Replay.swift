@@ -7,9 +7,9 @@ extension PostgresStore {
     /// committed in order, so every result up to it is visible to the page's statement, and a page
     /// never ends below a `last_seq` that hides a result it did not return.
     public func replay(_ filter: ReplayFilter, item: (ReplayRow) throws -> Void) throws -> ReplayBounds {
-        try read("replay") { session in
-            let last = try Self.lastSeq(session)
-            let prunedThrough = try Self.prunedThrough(session)
+        try read("replay") { link in
+            let last = try Self.lastSeq(link)
+            let prunedThrough = try Self.prunedThrough(link)
             var binds = Binds()
             var conditions = ["seq >= \(binds.mark(filter.fromSeq))", "seq <= \(binds.mark(min(filter.toSeq ?? last, last)))"]
             if let since = filter.since { conditions.append("committed_at >= \(binds.mark(since))") }
@@ -21,7 +21,7 @@ extension PostgresStore {
             let limit = max(1, filter.limit)
             // One row more than the page tells where the next page starts.
             let sql = "SELECT seq, article_id, lang, json FROM results WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT \(binds.mark(Int64(limit + 1)))"
-            let rows = try session.query(sql, binds.values)
+            let rows = try link.query(sql, binds.values)
             var next: Int64?
             for (i, row) in rows.enumerated() {
                 let result = try StoredResult(postgres: row)
@@ -36,11 +36,11 @@ extension PostgresStore {
     }
 
     public func article(id: String) throws -> (article: StoredArticle, result: StoredResult?)? {
-        try read("get article") { session in
+        try read("get article") { link in
             var binds = Binds()
             binds.add(id)
-            guard let row = try session.query("\(StoredArticle.postgresColumns) FROM articles a WHERE a.id = $1", binds.values).first else { return nil }
-            let result = try session.query(
+            guard let row = try link.query("\(StoredArticle.postgresColumns) FROM articles a WHERE a.id = $1", binds.values).first else { return nil }
+            let result = try link.query(
                 "SELECT seq, article_id, lang, json FROM results WHERE article_id = $1 ORDER BY revision DESC LIMIT 1", binds.values
             ).first.map(StoredResult.init(postgres:))
             return (try StoredArticle(postgres: row), result)
@@ -48,14 +48,14 @@ extension PostgresStore {
     }
 
     public func counts() throws -> [(String, Int64)] {
-        try read("stats") { session in
+        try read("stats") { link in
             var out: [(String, Int64)] = []
             for table in ["articles", "results", "events", "rejects"] {
-                out.append((table, try session.query("SELECT count(*) FROM \(table)").first?.decode(Int64.self) ?? 0))
+                out.append((table, try link.query("SELECT count(*) FROM \(table)").first?.decode(Int64.self) ?? 0))
             }
-            out.append(("last_seq", try Self.lastSeq(session)))
-            out.append(("pruned_through", try Self.prunedThrough(session)))
-            for row in try session.query("SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code") {
+            out.append(("last_seq", try Self.lastSeq(link)))
+            out.append(("pruned_through", try Self.prunedThrough(link)))
+            for row in try link.query("SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code") {
                 let (code, n) = try row.decode((String, Int64).self)
                 out.append(("rejects." + code, n))
             }
@@ -64,10 +64,10 @@ extension PostgresStore {
     }
 
     public func rejects(limit: Int) throws -> [RejectRecord] {
-        try read("read rejects") { session in
+        try read("read rejects") { link in
             var binds = Binds()
             binds.add(Int64(limit))
-            return try session.query(
+            return try link.query(
                 "SELECT received_at, source, code, message, size, sha256, raw, article_id FROM rejects ORDER BY id LIMIT $1", binds.values
             ).map { row in
                 let (received, source, code, message, size, sha256, raw, articleID) = try row.decode(

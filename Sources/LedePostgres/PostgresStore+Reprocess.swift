@@ -6,20 +6,20 @@ extension PostgresStore {
     /// As `Store.startReprocessJob`: one job at a time across every node on the database (the job
     /// table is locked for the check and the insert).
     public func startReprocessJob(_ range: ReplayFilter, nowMillis: Int64) throws -> (selection: ReprocessSelection, started: Bool) {
-        try withSession("start a reprocess job") { session in
-            try session.transaction {
-                try session.query("LOCK TABLE reprocess_jobs IN SHARE ROW EXCLUSIVE MODE")
-                if let open = try Self.unfinishedJob(session) {
+        try withLink("start a reprocess job") { link in
+            try link.transaction {
+                try link.query("LOCK TABLE reprocess_jobs IN SHARE ROW EXCLUSIVE MODE")
+                if let open = try Self.unfinishedJob(link) {
                     // Every article of it re-extracted, only not marked yet: it is over.
                     guard open.count == 0 else { return (open, false) }
-                    try Self.finish(open.job, nowMillis: nowMillis, session)
+                    try Self.finish(open.job, nowMillis: nowMillis, link)
                 }
-                let through = min(range.toSeq ?? .max, try Self.lastSeq(session))
-                var selection = ReprocessSelection(range: range, throughSeq: through, count: try Self.countSelected(range, through: through, session))
+                let through = min(range.toSeq ?? .max, try Self.lastSeq(link))
+                var selection = ReprocessSelection(range: range, throughSeq: through, count: try Self.countSelected(range, through: through, link))
                 var binds = Binds()
                 binds.add(range.fromSeq); binds.add(range.toSeq); binds.add(range.since); binds.add(range.until); binds.add(through)
                 binds.add(Int64(selection.count)); binds.add(nowMillis); binds.add(selection.count == 0 ? nowMillis : nil)
-                let id = try session.query("""
+                let id = try link.query("""
                     INSERT INTO reprocess_jobs (from_seq, to_seq, since, until, through_seq, total, started_at, finished_at)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
                     """, binds.values).first?.decode(Int64.self) ?? 0
@@ -34,21 +34,21 @@ extension PostgresStore {
     }
 
     public func finishReprocessJob(_ job: Int, nowMillis: Int64) throws {
-        try withSession("finish reprocess job \(job)") { try Self.finish(job, nowMillis: nowMillis, $0) }
+        try withLink("finish reprocess job \(job)") { try Self.finish(job, nowMillis: nowMillis, $0) }
         claims.withLock { $0.removeValue(forKey: job) }?.close()
     }
 
     /// The advisory locks' first key, so that Lede's job locks meet no other application's.
     static let jobLockSpace: Int32 = 0x6C65
 
-    /// A session-level advisory lock on the job, on a connection of its own kept until the job is
-    /// finished: while this process lives, no other node takes the job; if it dies, its connection
-    /// ends and the lock with it.
+    /// An advisory lock on the job, held by a connection of its own kept until the job is finished:
+    /// while this process lives, no other node takes the job; if it dies, its connection ends and the
+    /// lock with it.
     public func claimReprocessJob(_ job: Int) throws -> Bool {
         if claims.withLock({ $0[job] != nil }) { return true }
-        let session: PostgresSession
+        let link: PostgresLink
         do {
-            session = try PostgresSession.connect(url, id: Int(Int32.max) - job, logger: logger)
+            link = try PostgresLink.connect(url, id: Int(Int32.max) - job, logger: logger)
         } catch {
             throw StoreError(postgres: "claim reprocess job \(job)", error)
         }
@@ -57,46 +57,46 @@ extension PostgresStore {
         binds.add(Int32(truncatingIfNeeded: job))
         let claimed: Bool
         do {
-            claimed = try session.query("SELECT pg_try_advisory_lock($1, $2)", binds.values).first?.decode(Bool.self) ?? false
+            claimed = try link.query("SELECT pg_try_advisory_lock($1, $2)", binds.values).first?.decode(Bool.self) ?? false
         } catch {
-            session.close()
+            link.close()
             throw StoreError(postgres: "claim reprocess job \(job)", error)
         }
-        if claimed { claims.withLock { $0[job] = session } } else { session.close() }
+        if claimed { claims.withLock { $0[job] = link } } else { link.close() }
         return claimed
     }
 
-    private static func finish(_ job: Int, nowMillis: Int64, _ session: PostgresSession) throws {
+    private static func finish(_ job: Int, nowMillis: Int64, _ link: PostgresLink) throws {
         var binds = Binds()
         binds.add(nowMillis)
         binds.add(Int64(job))
-        try session.query("UPDATE reprocess_jobs SET finished_at = $1 WHERE id = $2", binds.values)
+        try link.query("UPDATE reprocess_jobs SET finished_at = $1 WHERE id = $2", binds.values)
     }
 
-    private static func unfinishedJob(_ session: PostgresSession) throws -> ReprocessSelection? {
-        guard let row = try session.query(
+    private static func unfinishedJob(_ link: PostgresLink) throws -> ReprocessSelection? {
+        guard let row = try link.query(
             "SELECT id, from_seq, to_seq, since, until, through_seq FROM reprocess_jobs WHERE finished_at IS NULL ORDER BY id LIMIT 1"
         ).first else { return nil }
         let (id, from, to, since, until, through) = try row.decode((Int64, Int64, Int64?, Int64?, Int64?, Int64).self)
         let range = ReplayFilter(fromSeq: from, toSeq: to, since: since, until: until)
-        return ReprocessSelection(job: Int(id), range: range, throughSeq: through, count: try countSelected(range, through: through, session))
+        return ReprocessSelection(job: Int(id), range: range, throughSeq: through, count: try countSelected(range, through: through, link))
     }
 
-    private static func countSelected(_ range: ReplayFilter, through: Int64, _ session: PostgresSession) throws -> Int {
+    private static func countSelected(_ range: ReplayFilter, through: Int64, _ link: PostgresLink) throws -> Int {
         var binds = Binds()
         let conditions = reprocessConditions(range, after: range.fromSeq - 1, through: through, &binds)
-        return Int(try session.query("SELECT count(*) FROM results WHERE \(conditions)", binds.values).first?.decode(Int64.self) ?? 0)
+        return Int(try link.query("SELECT count(*) FROM results WHERE \(conditions)", binds.values).first?.decode(Int64.self) ?? 0)
     }
 
     public func articlesToReprocess(_ selection: ReprocessSelection, after seq: Int64, limit: Int) throws -> [(seq: Int64, article: StoredArticle)] {
-        try read("read articles to reprocess") { session in
+        try read("read articles to reprocess") { link in
             var binds = Binds()
             let conditions = Self.reprocessConditions(selection.range, after: seq, through: selection.throughSeq, &binds, table: "r.")
             let sql = """
                 \(StoredArticle.postgresColumns), r.seq FROM results r JOIN articles a ON a.id = r.article_id
                 WHERE \(conditions) ORDER BY r.seq LIMIT \(binds.mark(Int64(limit)))
                 """
-            return try session.query(sql, binds.values).map { row in
+            return try link.query(sql, binds.values).map { row in
                 (try row.decode((String, String?, String?, String, String?, String?, String?, Int64, String, Int64).self).9, try StoredArticle(postgres: row))
             }
         }

@@ -24,12 +24,12 @@ public final class PostgresStore: ResultStore {
     public let url: PostgresURL
     public let node: String
     let logger: Logger
-    private let idle = Mutex<[PostgresSession]>([])
+    private let idle = Mutex<[PostgresLink]>([])
     private let nextConnectionID = Atomic<Int>(0)
     private let opened = Atomic<Bool>(false)
     /// The reprocess jobs this process runs, each with the connection that holds its advisory lock:
     /// the lock goes with the connection, so a node that dies lets go of its job.
-    let claims = Mutex<[Int: PostgresSession]>([:])
+    let claims = Mutex<[Int: PostgresLink]>([:])
 
     /// `waitingOutFaults`: when the database cannot be reached (or is starting, or full), the store is
     /// made unopened instead of failing; every operation throws that reason until `reopen()` works. A
@@ -46,8 +46,8 @@ public final class PostgresStore: ResultStore {
     }
 
     deinit {
-        for session in idle.withLock({ $0 }) { session.close() }
-        for session in claims.withLock({ $0.values }) { session.close() }
+        for link in idle.withLock({ $0 }) { link.close() }
+        for link in claims.withLock({ $0.values }) { link.close() }
     }
 
     public var isOpen: Bool { opened.load(ordering: .acquiring) }
@@ -55,23 +55,23 @@ public final class PostgresStore: ResultStore {
     /// Drops the idle connections (after a fault they may be dead) and migrates the schema on a fresh
     /// one.
     public func reopen() throws {
-        let stale = idle.withLock { sessions -> [PostgresSession] in
-            defer { sessions = [] }
-            return sessions
+        let stale = idle.withLock { links -> [PostgresLink] in
+            defer { links = [] }
+            return links
         }
-        for session in stale { session.close() }
-        try withSession("open \(url)") { session in try migrate(session) }
+        for link in stale { link.close() }
+        try withLink("open \(url)") { link in try migrate(link) }
         opened.store(true, ordering: .releasing)
     }
 
     /// Applies the migrations not yet applied, one node at a time.
-    private func migrate(_ session: PostgresSession) throws {
-        try session.transaction {
+    private func migrate(_ link: PostgresLink) throws {
+        try link.transaction {
             var lock = Binds()
             lock.add(PostgresSchema.migrationLock)
-            try session.query("SELECT pg_advisory_xact_lock($1)", lock.values)
-            try session.query("CREATE TABLE IF NOT EXISTS lede_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
-            let applied = Set(try session.query("SELECT id FROM lede_migrations").map { try $0.decode(String.self) })
+            try link.query("SELECT pg_advisory_xact_lock($1)", lock.values)
+            try link.query("CREATE TABLE IF NOT EXISTS lede_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            let applied = Set(try link.query("SELECT id FROM lede_migrations").map { try $0.decode(String.self) })
             let known = Set(PostgresSchema.migrations.map(\.id))
             let unknown = applied.subtracting(known)
             guard unknown.isEmpty else {
@@ -83,11 +83,11 @@ public final class PostgresStore: ResultStore {
                 // The extended protocol takes one statement at a time.
                 for statement in migration.sql.components(separatedBy: ";\n") {
                     let sql = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !sql.isEmpty { try session.query(sql) }
+                    if !sql.isEmpty { try link.query(sql) }
                 }
                 var id = Binds()
                 id.add(migration.id)
-                try session.query("INSERT INTO lede_migrations (id) VALUES ($1)", id.values)
+                try link.query("INSERT INTO lede_migrations (id) VALUES ($1)", id.values)
             }
         }
     }
@@ -96,44 +96,44 @@ public final class PostgresStore: ResultStore {
 
     /// Runs `body` on an idle connection, or a new one. A connection that failed below SQL is closed
     /// rather than kept; every failure becomes a `StoreError` named after `operation`.
-    func withSession<T>(_ operation: String, _ body: (PostgresSession) throws -> T) throws -> T {
-        let session: PostgresSession
+    func withLink<T>(_ operation: String, _ body: (PostgresLink) throws -> T) throws -> T {
+        let link: PostgresLink
         do {
             // A connection the server closed while it was idle is dropped, not tried.
-            if let reused = idle.withLock({ sessions -> PostgresSession? in
-                sessions.removeAll { $0.isClosed }
-                return sessions.popLast()
+            if let reused = idle.withLock({ links -> PostgresLink? in
+                links.removeAll { $0.isClosed }
+                return links.popLast()
             }) {
-                session = reused
+                link = reused
             } else {
-                session = try PostgresSession.connect(url, id: nextConnectionID.add(1, ordering: .relaxed).newValue, logger: logger)
+                link = try PostgresLink.connect(url, id: nextConnectionID.add(1, ordering: .relaxed).newValue, logger: logger)
             }
         } catch {
             throw StoreError(postgres: operation, error)
         }
         do {
-            let value = try body(session)
-            giveBack(session)
+            let value = try body(link)
+            giveBack(link)
             return value
         } catch {
             let failure = StoreError(postgres: operation, error)
-            if case .transient(reopen: true) = failure.fault { session.close() } else { giveBack(session) }
+            if case .transient(reopen: true) = failure.fault { link.close() } else { giveBack(link) }
             throw failure
         }
     }
 
-    private func giveBack(_ session: PostgresSession) {
-        if session.isClosed { return }
-        idle.withLock { $0.append(session) }
+    private func giveBack(_ link: PostgresLink) {
+        if link.isClosed { return }
+        idle.withLock { $0.append(link) }
     }
 
     /// A read: one statement's snapshot, or a read-only transaction's when `body` runs several.
-    func read<T>(_ operation: String, _ body: (PostgresSession) throws -> T) throws -> T {
-        try withSession(operation, body)
+    func read<T>(_ operation: String, _ body: (PostgresLink) throws -> T) throws -> T {
+        try withLink(operation, body)
     }
 
     public func probe() throws {
-        try read("probe") { session in try session.query("SELECT 1") }
+        try read("probe") { link in try link.query("SELECT 1") }
     }
 
     // MARK: Sequence and outbox
@@ -142,53 +142,53 @@ public final class PostgresStore: ResultStore {
         try read("read last seq") { try Self.lastSeq($0) }
     }
 
-    static func lastSeq(_ session: PostgresSession) throws -> Int64 {
-        try session.query("SELECT last_seq FROM seq_counter WHERE id = 1").first?.decode(Int64.self) ?? 0
+    static func lastSeq(_ link: PostgresLink) throws -> Int64 {
+        try link.query("SELECT last_seq FROM seq_counter WHERE id = 1").first?.decode(Int64.self) ?? 0
     }
 
     public func prunedThrough() throws -> Int64 {
         try read("read the pruned mark") { try Self.prunedThrough($0) }
     }
 
-    static func prunedThrough(_ session: PostgresSession) throws -> Int64 {
-        try session.query("SELECT pruned_through FROM prune_mark WHERE id = 1").first?.decode(Int64.self) ?? 0
+    static func prunedThrough(_ link: PostgresLink) throws -> Int64 {
+        try link.query("SELECT pruned_through FROM prune_mark WHERE id = 1").first?.decode(Int64.self) ?? 0
     }
 
     public func publishedThrough() throws -> Int64 {
-        try read("read outbox") { session in
+        try read("read outbox") { link in
             var binds = Binds()
             binds.add(node)
-            return try session.query("SELECT published_through FROM outbox WHERE node = $1", binds.values).first?.decode(Int64.self) ?? 0
+            return try link.query("SELECT published_through FROM outbox WHERE node = $1", binds.values).first?.decode(Int64.self) ?? 0
         }
     }
 
     public func markPublished(through seq: Int64) throws {
-        try withSession("mark published through \(seq)") { session in try markPublished(through: seq, session) }
+        try withLink("mark published through \(seq)") { link in try markPublished(through: seq, link) }
     }
 
-    func markPublished(through seq: Int64, _ session: PostgresSession) throws {
+    func markPublished(through seq: Int64, _ link: PostgresLink) throws {
         var binds = Binds()
         binds.add(node)
         binds.add(seq)
-        try session.query("""
+        try link.query("""
             INSERT INTO outbox (node, published_through) VALUES ($1, $2)
             ON CONFLICT (node) DO UPDATE SET published_through = greatest(outbox.published_through, excluded.published_through)
             """, binds.values)
     }
 
     public func unpublished(after seq: Int64, limit: Int) throws -> [(StoredResult, [(type: String, json: [UInt8])])] {
-        try read("read unpublished results") { session in
+        try read("read unpublished results") { link in
             var binds = Binds()
             binds.add(node)
             binds.add(seq)
             binds.add(limit)
-            let results = try session.query(
+            let results = try link.query(
                 "SELECT seq, article_id, lang, json FROM results WHERE node = $1 AND seq > $2 ORDER BY seq LIMIT $3", binds.values
             ).map(StoredResult.init(postgres:))
             return try results.map { result in
                 var seq = Binds()
                 seq.add(result.seq)
-                let events = try session.query("SELECT type, json FROM events WHERE seq = $1 ORDER BY idx", seq.values).map { row in
+                let events = try link.query("SELECT type, json FROM events WHERE seq = $1 ORDER BY idx", seq.values).map { row in
                     let (type, json) = try row.decode((String, String).self)
                     return (type: type, json: Array(json.utf8))
                 }
@@ -209,7 +209,7 @@ extension StoredResult {
 extension PostgresStore {
     /// Runs `body` on one of the store's connections, outside any transaction: for tests that change
     /// the database under the store.
-    func withTestSession(_ body: (PostgresSession) throws -> Void) throws {
-        try withSession("test") { try body($0) }
+    func withTestLink(_ body: (PostgresLink) throws -> Void) throws {
+        try withLink("test") { try body($0) }
     }
 }

@@ -184,7 +184,7 @@ final class PostgresStoreTests: XCTestCase {
 
     func testADatabaseOfANewerReleaseIsRefusedForGood() throws {
         let store = try store()
-        try store.withTestSession { try $0.query("INSERT INTO lede_migrations (id) VALUES ('v99: from the future')") }
+        try store.withTestLink { try $0.query("INSERT INTO lede_migrations (id) VALUES ('v99: from the future')") }
         XCTAssertThrowsError(try self.store(node: "node-b")) { error in
             XCTAssertEqual((error as? StoreError)?.fault, .permanent, "\(error)")
             XCTAssertTrue("\(error)".contains("newer release of Lede (unknown migrations: v99: from the future)"), "\(error)")
@@ -193,7 +193,7 @@ final class PostgresStoreTests: XCTestCase {
 
     func testASchemaChangedUnderTheStoreIsAFaultThatCannotPassWithPostgresSReason() throws {
         let store = try store()
-        try store.withTestSession { try $0.query("DROP TABLE entity_names") }
+        try store.withTestLink { try $0.query("DROP TABLE entity_names") }
         XCTAssertThrowsError(try commit(store, [new("x", person: "Putin")])) { error in
             let error = error as? StoreError
             XCTAssertEqual(error?.fault, .permanent)

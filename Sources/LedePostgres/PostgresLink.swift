@@ -7,7 +7,7 @@ import PostgresNIO
 /// which completes on NIO's event loop. Waiting on a future, not on an async task, is what lets the
 /// service's own threads, and the HTTP side's tasks, call the store synchronously without needing a
 /// free thread of Swift's cooperative pool to finish (two on this machine).
-final class PostgresSession: @unchecked Sendable {
+final class PostgresLink: @unchecked Sendable {
     let connection: PostgresConnection
     let logger: Logger
 
@@ -16,7 +16,7 @@ final class PostgresSession: @unchecked Sendable {
         self.logger = logger
     }
 
-    static func connect(_ url: PostgresURL, id: Int, logger: Logger) throws -> PostgresSession {
+    static func connect(_ url: PostgresURL, id: Int, logger: Logger) throws -> PostgresLink {
         var configuration = PostgresConnection.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
         // An unreachable database is a fault to wait out: found quickly, retried by the committer.
@@ -24,7 +24,7 @@ final class PostgresSession: @unchecked Sendable {
         let connection = try PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
         ).wait()
-        return PostgresSession(connection: connection, logger: logger)
+        return PostgresLink(connection: connection, logger: logger)
     }
 
     /// How long one statement may take before the connection is given up on. A query sent on a
