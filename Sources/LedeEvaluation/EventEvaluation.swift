@@ -157,8 +157,7 @@ public struct EventEvaluation: Sendable {
     /// The first predicted string and a gold one contain each other, or neither side names one.
     static func agrees(_ gold: [String], _ got: String?) -> Bool {
         guard let got else { return gold.isEmpty }
-        let a = got.lowercased()
-        return gold.contains { let b = $0.lowercased(); return a.contains(b) || b.contains(a) }
+        return EventModelTraining.agrees(gold, got)
     }
 
     /// The report as printed by `lede eval events`.

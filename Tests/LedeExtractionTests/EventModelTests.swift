@@ -38,6 +38,17 @@ final class EventModelTests: XCTestCase {
         }
     }
 
+    func testARoleModelOfOtherClassesIsRefused() {
+        let shipped = Shipped.eventModel("en")
+        let odd = EventModel(
+            lang: "en", trigger: shipped.trigger, topic: shipped.topic,
+            roles: LinearClassifier(bucketBits: 10, classes: ["NONE", "AGENT", "PATIENT"]), phrases: [],
+            threshold: 0.4, offTopicThreshold: 0.8, lexiconFloor: 0.1, roleThreshold: 0.3)
+        XCTAssertThrowsError(try EventModel.decode(odd.encoded())) { error in
+            XCTAssertEqual("\(error)", "the role model's classes are not [\"NONE\", \"ACTOR\", \"RECIPIENT\"]")
+        }
+    }
+
     func testAModelOfOtherFeaturesAsksToBeRetrained() throws {
         var bytes = [UInt8](Shipped.eventModel("en").encoded())
         bytes[8] &+= 1  // the features version follows the 8-byte magic

@@ -104,6 +104,16 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(bad.status, 2, bad.stderr)
             XCTAssertTrue(bad.stderr.contains("\(flag) is a probability"), bad.stderr)
         }
+        // A model file to measure that is not there, or not an event model: one line, exit 1.
+        let gold = FileManager.default.temporaryDirectory.appendingPathComponent("lede-gold-\(UUID().uuidString).jsonl")
+        try Data(#"{"id": "g", "lang": "en", "body": "Police arrested two men.", "events": []}"#.utf8).write(to: gold)
+        defer { try? FileManager.default.removeItem(at: gold) }
+        let missing = try lede(["eval", "events", "--gold", gold.path, "--model", "/nonexistent/en.model"])
+        XCTAssertEqual(missing.status, 1, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("cannot read /nonexistent/en.model"), missing.stderr)
+        let notAModel = try lede(["eval", "events", "--gold", gold.path, "--model", gold.path])
+        XCTAssertEqual(notAModel.status, 1, notAModel.stderr)
+        XCTAssertTrue(notAModel.stderr.contains("not a Lede event model"), notAModel.stderr)
         // Whole-article gold carries no text: without the corpus the evaluation cannot start.
         let eval = try lede(["eval", "events", "--gold", "Gold/events/vi-dev.jsonl"])
         XCTAssertEqual(eval.status, 1, eval.stderr)

@@ -9,7 +9,7 @@ public struct EventModel: Sendable {
     /// Class 0 of the trigger model is "no event"; the others are PLOVER types.
     static let none = "NONE"
 
-    let lang: String
+    public let lang: String
     let trigger: LinearClassifier
     let topic: LinearClassifier
     /// The role model: for an event's argument candidate, NONE, ACTOR or RECIPIENT (`ArgumentModel`).

@@ -186,7 +186,7 @@ public struct EventModelTraining: Sendable {
 
     /// A participant string and an annotated one name the same thing when either contains the other
     /// ("Nga" and "quân đội Nga"), as `lede eval events` judges them.
-    static func agrees(_ gold: [String], _ said: String) -> Bool {
+    public static func agrees(_ gold: [String], _ said: String) -> Bool {
         let a = said.lowercased()
         return gold.contains { let b = $0.lowercased(); return a.contains(b) || b.contains(a) }
     }

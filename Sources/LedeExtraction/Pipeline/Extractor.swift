@@ -45,6 +45,14 @@ public struct Extractor: Sendable {
         return Extractor(taggers: taggers, eventModels: eventModels)
     }
 
+    /// The same extractor with another event model for the model's language (to measure a model
+    /// trained on other articles, such as the folds of a cross-validation).
+    public func withEventModel(_ model: EventModel) -> Extractor {
+        var models = eventModels
+        models[model.lang] = model
+        return Extractor(taggers: taggers, eventModels: models)
+    }
+
     /// Languages this extractor has models for.
     public static let supportedLanguages: Set<String> = ["vi", "en"]
 

@@ -24,6 +24,7 @@ struct EvalEvents: AsyncParsableCommand {
     @Option(help: "The same for articles of off-topic sections.") var offTopicThreshold: Float?
     @Option(help: "The same for specific lexicon triggers with a named participant.") var lexiconFloor: Float?
     @Option(help: "Decide actors and recipients with this role threshold instead of the model's.") var roleThreshold: Float?
+    @Option(help: "An event model from lede train events to measure instead of the shipped one of its language.") var model: String?
 
     func validate() throws {
         for (flag, value) in [("--threshold", threshold), ("--off-topic-threshold", offTopicThreshold), ("--lexicon-floor", lexiconFloor),
@@ -40,7 +41,12 @@ struct EvalEvents: AsyncParsableCommand {
             FileHandle.standardError.write(Data("lede eval events: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let extractor = try loadExtractor().withEventThresholds(
+        var shipped = try loadExtractor()
+        if let model {
+            guard let data = FileManager.default.contents(atPath: model) else { throw CLIError("cannot read \(model)") }
+            do { shipped = shipped.withEventModel(try EventModel.decode(data)) } catch { throw CLIError("\(model): \(error)") }
+        }
+        let extractor = shipped.withEventThresholds(
             threshold, offTopic: offTopicThreshold, lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
         let report = EventEvaluation.run(articles, extractor: extractor)
         print(report.formatted(verbose: verbose))
