@@ -2,7 +2,7 @@
 public struct ExtractionResult: Sendable, Hashable {
     /// The extractor version of this release, bumped whenever a change alters results, so stored
     /// results can be told apart and re-derived.
-    public static let currentExtractor = "lede-0.3.0"
+    public static let currentExtractor = "lede-0.3.1"
 
     /// The language used for extraction: the article's own, or the identified one.
     public var lang: String

@@ -5,7 +5,7 @@ import LedeWire
 /// What `lede --version` prints: the release, then each shipped model with the first 12 hex digits of
 /// its SHA-256 (a model is known by its bytes: `lede train` re-derives the same digest).
 enum VersionText {
-    static let release = "0.3.0"
+    static let release = "0.3.1"
     static let models = ["tagger/vi.model", "tagger/en.model", "events/vi.model", "events/en.model"]
 
     static func make() -> String {

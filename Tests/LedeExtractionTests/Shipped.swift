@@ -12,7 +12,12 @@ enum Shipped {
     /// for tests of the rules that take over once a trigger is decided.
     static let everyCandidate = Extractor(
         taggers: ["vi": tagger("vi"), "en": tagger("en")],
-        eventModels: ["vi": lexiconOnly(eventModel("vi")), "en": lexiconOnly(eventModel("en"))])
+        eventModels: ["vi": lexiconOnly(eventModel("vi")), "en": lexiconOnly(eventModel("en"))],
+        organizationNames: organizationNames)
+
+    static let organizationNames: OrganizationNames = {
+        do { return try OrganizationNames.shipped() } catch { preconditionFailure("the shipped organisation names load: \(error)") }
+    }()
 
     static func lexiconOnly(_ model: EventModel) -> EventModel {
         model.with(threshold: 0, offTopicThreshold: 0, lexiconFloor: 0).with(phrases: [])

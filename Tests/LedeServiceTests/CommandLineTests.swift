@@ -119,6 +119,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(eval.status, 1, eval.stderr)
         XCTAssertEqual(eval.stderr.split(separator: "\n").count, 1, eval.stderr)
         XCTAssertTrue(eval.stderr.contains("give the corpus with --corpus"), eval.stderr)
+        for (flags, says) in [(["--lang", "fr", "--corpus", "x"], "--lang must be one of en, vi"), (["--lang", "en"], "--corpus"),
+                              (["--lang", "en", "--corpus", "x", "--min-articles", "0"], "--min-articles")] {
+            let bad = try lede(["train", "organizations"] + flags + ["--out", "/dev/null"])
+            XCTAssertEqual(bad.status, 2, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains(says), bad.stderr)
+        }
         let bench = try lede(["bench", "extract"])
         XCTAssertEqual(bench.status, 2, bench.stderr)
         XCTAssertTrue(bench.stderr.contains("--corpus"), bench.stderr)

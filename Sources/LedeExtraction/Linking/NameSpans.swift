@@ -29,14 +29,26 @@ enum NameSpans {
                 rest.append(contentsOf: scalars.prefix(scalars.count - cut))
                 m.span.text = String(rest)
                 m.span.end -= cut
-                if m.type == .miscellaneous,
-                   gazetteer.lookup(m.span.text).contains(where: { $0.kind != .organization }) {
+                let places = gazetteer.lookup(m.span.text)
+                // A person's possessive too, when a country is left: a capitalised "Libya's" before a
+                // title ("Libya's oil minister") reads like a person. (Not any place: "Howard's" and
+                // "Bush's" are people's, and cities carry such names.)
+                if m.type == .miscellaneous && places.contains(where: { $0.kind != .organization })
+                    || m.type == .person && places.contains(where: { $0.kind == .country }) {
                     m.type = .location
                 }
             }
             if m != mention { out[i] = m }
         }
-        return out
+        return lang == "en" ? out.filter { !($0.type.isName && isContraction($0.span.text)) } : out
+    }
+
+    /// "I've", "I'm", "I'd", "I'll": a capital I and a contraction, never a name (the tagger took them for
+    /// one in quoted speech).
+    static func isContraction(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        guard s.count >= 3, s.count <= 4, s[0] == "I", s[1] == "'" || s[1] == "\u{2019}" else { return false }
+        return ["ve", "m", "d", "ll"].contains(String(String.UnicodeScalarView(s[2...])).lowercased())
     }
 
     /// How many scalars of an English possessive end the name: 2 for "'s" ("Chile's"), 1 for a plural's

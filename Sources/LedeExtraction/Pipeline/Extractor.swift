@@ -8,6 +8,7 @@ public struct Extractor: Sendable {
     private let taggers: [String: EntityTagger]
     private let eventModels: [String: EventModel]
     private let linker = EntityLinker()
+    private let organizationNames: OrganizationNames
     private let events = EventExtractor()
 
     /// Loads the shipped models; a model that is missing or unreadable is an error, so that a badly
@@ -20,12 +21,22 @@ public struct Extractor: Sendable {
             taggers[lang] = try EntityTagger.shipped(lang: lang)
             models[lang] = try EventModel.shipped(lang: lang)
         }
-        self.init(taggers: taggers, eventModels: models)
+        self.init(taggers: taggers, eventModels: models, organizationNames: try OrganizationNames.shipped())
     }
 
-    init(taggers: [String: EntityTagger], eventModels: [String: EventModel]) {
+    init(taggers: [String: EntityTagger], eventModels: [String: EventModel], organizationNames: OrganizationNames) {
         self.taggers = taggers
         self.eventModels = eventModels
+        self.organizationNames = organizationNames
+    }
+
+    /// The shipped taggers alone, without event models or learnt organisation names: what
+    /// `OrganizationNames.derive` reads names with (it must not need the lists it derives).
+    public static func namesOnly() throws -> Extractor {
+        try ResourceFiles.checkRequired(except: Set(supportedLanguages.map(OrganizationNames.path)))
+        var taggers: [String: EntityTagger] = [:]
+        for lang in Extractor.supportedLanguages.sorted() { taggers[lang] = try EntityTagger.shipped(lang: lang) }
+        return Extractor(taggers: taggers, eventModels: [:], organizationNames: .none)
     }
 
     /// The same extractor with other event decision thresholds (for tuning them on dev).
@@ -34,7 +45,7 @@ public struct Extractor: Sendable {
     ) -> Extractor {
         Extractor(taggers: taggers, eventModels: eventModels.mapValues {
             $0.with(threshold: threshold, offTopicThreshold: offTopic, lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
-        })
+        }, organizationNames: organizationNames)
     }
 
     /// The same extractor with another entity tagger for the tagger's language (to measure a model
@@ -42,7 +53,7 @@ public struct Extractor: Sendable {
     public func withTagger(_ tagger: EntityTagger) -> Extractor {
         var taggers = self.taggers
         taggers[tagger.lang] = tagger
-        return Extractor(taggers: taggers, eventModels: eventModels)
+        return Extractor(taggers: taggers, eventModels: eventModels, organizationNames: organizationNames)
     }
 
     /// The same extractor with another event model for the model's language (to measure a model
@@ -50,7 +61,13 @@ public struct Extractor: Sendable {
     public func withEventModel(_ model: EventModel) -> Extractor {
         var models = eventModels
         models[model.lang] = model
-        return Extractor(taggers: taggers, eventModels: models)
+        return Extractor(taggers: taggers, eventModels: models, organizationNames: organizationNames)
+    }
+
+    /// The same extractor with other learnt organisation names (none: to derive them afresh, or to
+    /// measure what they add).
+    public func withOrganizationNames(_ names: OrganizationNames) -> Extractor {
+        Extractor(taggers: taggers, eventModels: eventModels, organizationNames: names)
     }
 
     /// Languages this extractor has models for.
@@ -73,6 +90,24 @@ public struct Extractor: Sendable {
     }
 
     func analyze(_ article: Article) -> Analysis {
+        var (lang, fields, mentions) = names(of: article)
+        mentions = NameCues.retyped(mentions, fields: fields, lang: lang, learnt: organizationNames)
+        let aliases = BracketedAliases.find(in: mentions, fields: fields)
+        if !aliases.isEmpty {
+            for (alias, name) in aliases {
+                let text = mentions[alias].span.text
+                for i in mentions.indices where mentions[i].type.isName && mentions[i].span.text == text {
+                    mentions[i].type = mentions[name].type
+                }
+            }
+        }
+        let entities = linker.link(&mentions, lang: lang, publishedAt: article.publishedAt, aliases: aliases)
+        return Analysis(lang: lang, fields: fields, mentions: mentions, entities: entities)
+    }
+
+    /// The article's language, fields and mentions as the tagger, the value rules and the article-wide
+    /// span and type steps leave them, before the cues around names are read.
+    func names(of article: Article) -> (lang: String, fields: [AnalyzedText], mentions: [Mention]) {
         let lang = article.lang ?? LanguageIdentifier.identify((article.title ?? "") + "\n" + article.body)
         let fields = Extractor.fields(of: article)
 
@@ -87,18 +122,14 @@ public struct Extractor: Sendable {
                 mentions += linker.merge(names: [], values: values, in: text, lang: lang)
             }
         }
-        mentions = ArticleTypes.unified(NameSpans.trimmed(mentions, lang: lang))
-        let aliases = BracketedAliases.find(in: mentions, fields: fields)
-        if !aliases.isEmpty {
-            for (alias, name) in aliases {
-                let text = mentions[alias].span.text
-                for i in mentions.indices where mentions[i].type.isName && mentions[i].span.text == text {
-                    mentions[i].type = mentions[name].type
-                }
-            }
-        }
-        let entities = linker.link(&mentions, lang: lang, publishedAt: article.publishedAt, aliases: aliases)
-        return Analysis(lang: lang, fields: fields, mentions: mentions, entities: entities)
+        let spans = PossessiveNames.split(NameSpans.trimmed(mentions, lang: lang), lang: lang)
+        return (lang, fields, ArticleTypes.unified(AgeGroupTeams.joined(spans, fields: fields, lang: lang)))
+    }
+
+    /// What the cues around this article's names say they are (for `OrganizationNames.derive`).
+    func nameEvidence(_ article: Article) -> NameCues.Evidence {
+        let (lang, fields, mentions) = names(of: article)
+        return NameCues.evidence(mentions, fields: fields, lang: lang)
     }
 
     public func extract(_ article: Article) -> ExtractionResult {

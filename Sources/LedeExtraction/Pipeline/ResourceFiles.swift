@@ -25,11 +25,12 @@ public enum ResourceFiles {
         "language/profiles.tsv", "gazetteers/countries.tsv", "gazetteers/cities.tsv", "gazetteers/vn-admin.tsv",
         "gazetteers/organizations.tsv", "gazetteers/sectors.tsv", "gazetteers/city-coordinates.tsv",
         "gazetteers/country-coordinates.tsv", "gazetteers/province-coordinates.tsv", "gazetteers/admin1-divisions.tsv",
+        "names/organizations-vi.tsv", "names/organizations-en.tsv",
     ]
 
     /// Throws for the first required file that is missing, empty or not UTF-8.
-    static func checkRequired(load: (String) -> String? = text) throws {
-        for path in required where (load(path) ?? "").isEmpty {
+    static func checkRequired(load: (String) -> String? = text, except skipped: Set<String> = []) throws {
+        for path in required where !skipped.contains(path) && (load(path) ?? "").isEmpty {
             throw ModelFormatError(description: "the shipped data file \(path) is missing or empty")
         }
     }

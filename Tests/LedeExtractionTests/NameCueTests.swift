@@ -1,0 +1,197 @@
+import LedeModel
+import XCTest
+@testable import LedeExtraction
+
+/// What the words around a name say it is, read over the whole article: "oil firm Rosneft" is a
+/// company in every sentence that names it, "Mr Marsh" a person; names the news shows as companies
+/// again and again stay companies where an article gives no cue.
+final class NameCueTests: XCTestCase {
+    /// The text analysed, and each listed name as a mention of the given type where it occurs (outside
+    /// the names listed before it).
+    func mentions(_ text: String, _ names: [(String, MentionType)], lang: String = "en") -> ([Mention], [AnalyzedText]) {
+        let field = TextAnalyzer.analyze(text, field: .body)
+        let scalars = Array(text.unicodeScalars)
+        var out: [Mention] = []
+        for (name, type) in names {
+            let n = Array(name.unicodeScalars)
+            var i = 0
+            while i + n.count <= scalars.count {
+                if Array(scalars[i..<(i + n.count)]) == n, !out.contains(where: { $0.span.start <= i && i < $0.span.end }) {
+                    out.append(Mention(type: type, span: field.span(i, i + n.count), source: "tagger"))
+                    i += n.count
+                } else { i += 1 }
+            }
+        }
+        return (out.sorted { $0.span.start < $1.span.start }, [field])
+    }
+
+    func types(_ mentions: [Mention]) -> [String] { mentions.map { "\($0.span.text):\($0.type.rawValue)" } }
+
+    func testAnOrganisationsCueMakesEveryMentionOfTheNameAnOrganisation() {
+        let text = "Shares in storage and delivery firm Exel closed up 9%. Exel declined to comment on the rumour."
+        let (given, fields) = mentions(text, [("Exel", .person)])
+        XCTAssertEqual(given.count, 2)
+        let retyped = NameCues.retyped(given, fields: fields, lang: "en", learnt: .none)
+        XCTAssertEqual(types(retyped), ["Exel:ORG", "Exel:ORG"])
+    }
+
+    func testWordsAfterANameCueItToo() {
+        for text in ["Citigroup shares fell. Citigroup said it would appeal.", "Sophos Inc warned of the virus. Sophos said it spread by e-mail.",
+                     "Yukos's shareholders met in Moscow. Yukos did not say more."] {
+            let name = String(text.prefix { $0.isLetter })
+            let (given, fields) = mentions(text, [(name, .person)])
+            XCTAssertEqual(Set(NameCues.retyped(given, fields: fields, lang: "en", learnt: .none).map(\.type)), [.organization], text)
+        }
+    }
+
+    func testAPersonsCueAnywhereKeepsTheNameAPerson() {
+        let text = "The insurance firm Marsh was fined. Mr Marsh, no relation, said he was surprised."
+        let (given, fields) = mentions(text, [("Marsh", .person)])
+        XCTAssertEqual(Set(NameCues.retyped(given, fields: fields, lang: "en", learnt: .none).map(\.type)), [.person])
+    }
+
+    func testANameListedAfterACuedOneSharesTheCueOnlyWhenAnAndClosesTheList() {
+        let text = "Technology firms Sony, Philips and Matsushita agreed on the format."
+        let (given, fields) = mentions(text, [("Sony", .person), ("Philips", .person), ("Matsushita", .person)])
+        XCTAssertEqual(types(NameCues.retyped(given, fields: fields, lang: "en", learnt: .none)),
+                       ["Sony:ORG", "Philips:ORG", "Matsushita:ORG"])
+        // After a comma alone may come anyone.
+        let odds = "According to bookmaker Ladbrokes, John McCririck was 1/3 favourite to leave."
+        let (people, oddsFields) = mentions(odds, [("Ladbrokes", .person), ("John McCririck", .person)])
+        XCTAssertEqual(types(NameCues.retyped(people, fields: oddsFields, lang: "en", learnt: .none)),
+                       ["Ladbrokes:ORG", "John McCririck:PER"])
+    }
+
+    func testAPlaceIsNotMadeAnOrganisationByTheWordsAfterIt() {
+        let (given, fields) = mentions("US shares rose on Friday.", [("US", .miscellaneous)])
+        XCTAssertEqual(types(NameCues.retyped(given, fields: fields, lang: "en", learnt: .none)), ["US:MISC"])
+    }
+
+    func testVietnameseCuesAndAnOwnerAfterCongTyThatStaysAPerson() {
+        let text = "Hãng Sharp vừa công bố mẫu tivi mới. Sharp cho biết sẽ bán từ tháng sau."
+        let (given, fields) = mentions(text, [("Sharp", .person)], lang: "vi")
+        XCTAssertEqual(Set(NameCues.retyped(given, fields: fields, lang: "vi", learnt: .none).map(\.type)), [.organization])
+        // "công ty bầu Đức" is Mr Đức's company; "nhà báo X" is a journalist.
+        let owner = "Cổ phiếu của công ty bầu Đức giảm. Nhà báo Trần Quang Minh đã có mặt."
+        let (people, ownerFields) = mentions(owner, [("bầu Đức", .person), ("Trần Quang Minh", .person)], lang: "vi")
+        XCTAssertEqual(Set(NameCues.retyped(people, fields: ownerFields, lang: "vi", learnt: .none).map(\.type)), [.person])
+    }
+
+    func testALearntNameIsAnOrganisationWithoutACueButNotASurnameOrAProduct() {
+        let learnt = OrganizationNames(["en": ["Qualcomm", "Dell"]])
+        let text = "Qualcomm said the chip would ship in May. Michael Dell said Dell would buy it."
+        let (given, fields) = mentions(text, [("Qualcomm", .person), ("Michael Dell", .person), ("Dell", .person)])
+        let retyped = NameCues.retyped(given, fields: fields, lang: "en", learnt: learnt)
+        XCTAssertEqual(types(retyped), ["Qualcomm:ORG", "Michael Dell:PER", "Dell:PER"])
+        // Another language's list does not apply.
+        XCTAssertEqual(types(NameCues.retyped(given, fields: fields, lang: "en", learnt: OrganizationNames(["vi": ["Qualcomm"]])))[0],
+                       "Qualcomm:PER")
+    }
+
+    func testTheWholeExtractorReadsACompanyTheTaggerTookForAPerson() {
+        let body = "Russian oil firm Rosneft has bought the unit. Rosneft said the deal was final, and Rosneft will pay in cash."
+        let mentions = Shipped.extractor.extract(Article(id: "t", body: body, lang: "en")).mentions.filter { $0.span.text == "Rosneft" }
+        XCTAssertEqual(mentions.count, 3)
+        XCTAssertEqual(Set(mentions.map(\.type)), [.organization])
+    }
+
+    func testTheShippedListsAreLearntAndLoaded() {
+        XCTAssertGreaterThan(Shipped.organizationNames.count(lang: "en"), 50)
+        XCTAssertGreaterThan(Shipped.organizationNames.count(lang: "vi"), 5)
+        XCTAssertTrue(Shipped.organizationNames.contains("Yukos", lang: "en"))
+    }
+
+    func testAListFileWithoutItsHeaderOrWithABadLineIsRefusedNamingTheLine() {
+        XCTAssertEqual(try OrganizationNames.parse("# c\nname\tarticles\nYukos\t20\n", path: "x.tsv"), ["Yukos"])
+        XCTAssertThrowsError(try OrganizationNames.parse("Yukos\t20\n", path: "x.tsv")) { error in
+            XCTAssertTrue("\(error)".contains("x.tsv line 1"), "\(error)")
+        }
+        XCTAssertThrowsError(try OrganizationNames.parse("name\tarticles\nYukos\n", path: "x.tsv")) { error in
+            XCTAssertTrue("\(error)".contains("x.tsv line 2"), "\(error)")
+        }
+    }
+
+    func testAMissingListStopsTheExtractorAtStart() {
+        let shipped: (String) -> String? = { path in path == "names/organizations-en.tsv" ? nil : ResourceFiles.text(path) }
+        XCTAssertThrowsError(try ResourceFiles.checkRequired(load: shipped)) { error in
+            XCTAssertTrue("\(error)".contains("names/organizations-en.tsv"), "\(error)")
+        }
+    }
+
+    func testDerivingKeepsNamesCuedInEnoughArticlesAndNeverAsAPerson() throws {
+        let articles = [
+            Article(id: "a", body: "Shares in delivery firm Exel rose. Exel said little.", lang: "en"),
+            Article(id: "b", body: "Logistics firm Exel won a contract. Storage company Arcadia lost one.", lang: "en"),
+            Article(id: "c", body: "Retail firm Arcadia grew. Mr Arcadia, its founder's son, spoke.", lang: "en"),
+            Article(id: "d", body: "Retail firm Arcadia grew again.", lang: "en"),
+        ]
+        let derived = OrganizationNames.derive(from: articles, lang: "en", extractor: try Extractor.namesOnly(), minimumArticles: 2)
+        XCTAssertEqual(derived.map(\.name), ["Exel"], "Arcadia is cued in three articles but called Mr Arcadia in one")
+        XCTAssertEqual(derived.first?.articles, 2)
+        let text = OrganizationNames.tsv(derived, lang: "en", corpus: ["/some/where/en-news.jsonl"])
+        XCTAssertEqual(try OrganizationNames.parse(text, path: "t"), ["Exel"])
+        XCTAssertTrue(text.contains("From: en-news.jsonl\n"), "no machine's path in a shipped file")
+    }
+}
+
+/// Two names joined by a possessive are two names; a possessive inside one name stays.
+final class PossessiveNameTests: XCTestCase {
+    func mention(_ text: String, _ type: MentionType, at start: Int) -> Mention {
+        Mention(type: type, span: Span(field: .body, start: start, end: start + text.unicodeScalars.count, text: text), source: "tagger")
+    }
+
+    func testACountrysPossessiveBeforeACompanyIsTwoNames() {
+        let split = PossessiveNames.split([mention("Germany's DaimlerChrysler", .person, at: 10)], lang: "en")
+        XCTAssertEqual(split.map(\.span.text), ["Germany", "DaimlerChrysler"])
+        XCTAssertEqual(split.map(\.type), [.location, .person])
+        XCTAssertEqual(split.map(\.span.start), [10, 20])
+        XCTAssertEqual(split.map(\.span.end), [17, 35])
+    }
+
+    func testTheOwnersTypeIsTheArticlesReadingOfItNotATownOfTheSameName() {
+        let split = PossessiveNames.split([mention("Nokia", .organization, at: 0), mention("Nokia's N-Gage", .miscellaneous, at: 30)], lang: "en")
+        XCTAssertEqual(split.map { "\($0.span.text):\($0.type.rawValue)" }, ["Nokia:ORG", "Nokia:ORG", "N-Gage:MISC"])
+    }
+
+    func testADayBeforeAPossessiveIsDroppedAndANamesOwnPossessiveStays() {
+        let day = PossessiveNames.split([mention("Saturday's Six Nations", .miscellaneous, at: 0)], lang: "en")
+        XCTAssertEqual(day.map(\.span.text), ["Six Nations"])
+        for name in ["People's Bank", "Dead Man's Shoes", "St Egwin's Middle School"] {
+            XCTAssertEqual(PossessiveNames.split([mention(name, .organization, at: 0)], lang: "en").map(\.span.text), [name])
+        }
+        XCTAssertEqual(PossessiveNames.split([mention("Germany's DaimlerChrysler", .person, at: 0)], lang: "vi").count, 1)
+    }
+
+    func testAPersonsPossessiveLeavingACountryIsAPlaceButAPersonsStaysAPerson() {
+        let trimmed = NameSpans.trimmed([mention("Libya's", .person, at: 0), mention("Howard's", .person, at: 20)], lang: "en")
+        XCTAssertEqual(trimmed.map { "\($0.span.text):\($0.type.rawValue)" }, ["Libya:LOC", "Howard:PER"])
+    }
+
+    func testAContractionOfIIsNoName() {
+        for text in ["I've", "I'm", "I’d", "I'll"] { XCTAssertTrue(NameSpans.isContraction(text), text) }
+        for text in ["Ive", "Ian", "I'mran", "Il"] { XCTAssertFalse(NameSpans.isContraction(text), text) }
+        let trimmed = NameSpans.trimmed([mention("I've", .person, at: 0), mention("Roddick", .person, at: 10)], lang: "en")
+        XCTAssertEqual(trimmed.map(\.span.text), ["Roddick"])
+    }
+}
+
+/// An age-group team is named by its age and its country, and is an organisation.
+final class AgeGroupTeamTests: XCTestCase {
+    func testTheAgeJoinsTheCountrysNameAndTheTeamIsAnOrganisation() {
+        let text = "U16 Việt Nam thắng U16 Mông Cổ với tỷ số 2-0 tại giải U16 châu Á."
+        let field = TextAnalyzer.analyze(text, field: .body)
+        func place(_ name: String, at start: Int) -> Mention {
+            Mention(type: .location, span: field.span(start, start + name.unicodeScalars.count), source: "tagger")
+        }
+        let given = [place("Việt Nam", at: 4), place("Mông Cổ", at: 23), place("châu Á", at: 58)]
+        let joined = AgeGroupTeams.joined(given, fields: [field], lang: "vi")
+        XCTAssertEqual(joined.map { "\($0.span.text):\($0.type.rawValue)" }, ["U16 Việt Nam:ORG", "U16 Mông Cổ:ORG", "châu Á:LOC"],
+                       "a continent after the age names a tournament, not a team")
+        XCTAssertEqual(joined[0].span.start, 0)
+        XCTAssertEqual(joined[1].span.start, 19)
+        // A span the tagger drew whole is typed, not cut again; English text is left alone.
+        let whole = Mention(type: .location, span: field.span(0, 12), source: "tagger")
+        XCTAssertEqual(AgeGroupTeams.joined([whole], fields: [field], lang: "vi").map(\.type), [.organization])
+        XCTAssertEqual(AgeGroupTeams.joined(given, fields: [field], lang: "en"), given)
+    }
+}
