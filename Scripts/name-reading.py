@@ -2,15 +2,19 @@
 """A blind reading of the extractor's names on whole articles, judged under Gold/names/GUIDE.md by a
 reader who did not build the tagger.
 
-  sheet --corpus CORPUS --lang L --lede BIN [--skip-first N] [--per-section K] [--mentions 100]
+  sheet --corpus CORPUS --lang L --lede BIN [--skip-first N] [--offset O] [--per-section K] [--mentions 100]
         [--articles 6] --out DIR
-        draws K articles of every section (deterministic, by a hash of the id) from the corpus lines after
-        the first N (those were read while the name steps were built), extracts them with BIN, and writes
+        draws K articles of every section (deterministic, by a hash of the id; --offset skips the first O of
+        each, those an earlier reading saw) from the corpus lines after the first N (those were read while
+        the name steps were built), extracts them with BIN, and writes
         DIR/mentions.jsonl (random name mentions, each with its sentence and entity) and
         DIR/articles.jsonl (whole articles with every name mention and entity). The sheets quote the
         articles: never commit them.
   score JUDGEMENTS.jsonl
         prints name precision, recall on whole articles, mentions of one thing merged, links right.
+  agree FIRST.jsonl SECOND.jsonl
+        compares two independent readings where both judged: the verdicts on the same mentions (share
+        alike, Cohen's kappa), the missed names of the same articles, and the figures of each.
 
 Judgement lines (no article text):
   {"kind": "mention", "item", "article_id", "field", "start", "end", "type", "verdict": "right"|"type"|"span"|"no-name",
@@ -56,9 +60,11 @@ def sheet(args):
                 continue
             a = json.loads(line)
             by_section[section_of(a)].append(a)
+    for section in by_section:
+        by_section[section] = sorted(by_section[section], key=lambda a: rank(a["id"]))[args.offset:]
     chosen = []
     for section in sorted(by_section):
-        chosen += sorted(by_section[section], key=lambda a: rank(a["id"]))[: args.per_section]
+        chosen += by_section[section][: args.per_section]
     lines = []
     for a in chosen:
         item = {"id": a["id"], "lang": args.lang, "title": a.get("title"), "body": a["body"]}
@@ -70,7 +76,7 @@ def sheet(args):
     results = [json.loads(out) for out in run.stdout.strip().split("\n")]
     # Whole articles: the first of each section in rank order, up to --articles, read apart from the mentions.
     whole_ids = []
-    ranked = {s: sorted(by_section[s], key=lambda a: rank(a["id"])) for s in sorted(by_section)}
+    ranked = by_section
     for k in range(args.per_section):
         for section in sorted(ranked):
             if len(whole_ids) < args.articles and k < len(ranked[section]):
@@ -109,7 +115,10 @@ def sheet(args):
 
 
 def score(args):
-    rows = [json.loads(l) for l in open(args.judgements, encoding="utf-8") if l.strip()]
+    score_rows([json.loads(l) for l in open(args.judgements, encoding="utf-8") if l.strip()])
+
+
+def score_rows(rows):
     items = [r for r in rows if r["kind"] == "mention"]
     articles = [r for r in rows if r["kind"] == "article"]
     right = sum(r["verdict"] == "right" for r in items)
@@ -129,6 +138,47 @@ def score(args):
     print(f"links: {ok} of {len(links)} right ({100 * ok / max(1, len(links)):.0f} %)")
 
 
+def agree(args):
+    first = [json.loads(l) for l in open(args.first, encoding="utf-8") if l.strip()]
+    second = [json.loads(l) for l in open(args.second, encoding="utf-8") if l.strip()]
+
+    def verdicts(rows):
+        out = {}
+        for r in rows:
+            if r["kind"] == "mention":
+                out[("item", r["item"])] = r["verdict"] == "right"
+            else:
+                for m in r["mentions"]:
+                    out[(r["article_id"], m["field"], m["start"], m["end"])] = m["verdict"] == "right"
+        return out
+
+    a, b = verdicts(first), verdicts(second)
+    both = sorted(set(a) & set(b), key=str)
+    same = sum(a[k] == b[k] for k in both)
+    pa = sum(a[k] for k in both) / max(1, len(both))
+    pb = sum(b[k] for k in both) / max(1, len(both))
+    chance = pa * pb + (1 - pa) * (1 - pb)
+    observed = same / max(1, len(both))
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    print(f"mentions judged by both: {len(both)}; same verdict (right or not) {same} ({100 * observed:.0f} %), "
+          f"Cohen's kappa {kappa:.2f}; right: first {100 * pa:.0f} %, second {100 * pb:.0f} %")
+    articles = {r["article_id"] for r in second if r["kind"] == "article"}
+    for name, rows in (("first", first), ("second", second)):
+        missed = {(r["article_id"], m["field"], m["start"], m["end"]) for r in rows if r["kind"] == "article"
+                  and r["article_id"] in articles for m in r["missed"]}
+        if name == "first":
+            missed_first = missed
+        else:
+            common = len(missed_first & missed)
+            print(f"missed names in the {len(articles)} articles both read: first {len(missed_first)}, second {len(missed)}, "
+                  f"the same span {common}")
+    for name, rows in (("first", [r for r in first if r["kind"] == "article" and r["article_id"] in articles]
+                        + [r for r in first if r["kind"] == "mention" and ("item", r["item"]) in b]),
+                       ("second", second)):
+        print(f"-- {name} reader on the shared part")
+        score_rows(rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +187,7 @@ def main():
     p.add_argument("--lang", required=True)
     p.add_argument("--lede", required=True)
     p.add_argument("--skip-first", type=int, default=0)
+    p.add_argument("--offset", type=int, default=0)
     p.add_argument("--per-section", type=int, default=5)
     p.add_argument("--mentions", type=int, default=100)
     p.add_argument("--articles", type=int, default=6)
@@ -145,6 +196,10 @@ def main():
     p = sub.add_parser("score")
     p.add_argument("judgements")
     p.set_defaults(run=score)
+    p = sub.add_parser("agree")
+    p.add_argument("first")
+    p.add_argument("second")
+    p.set_defaults(run=agree)
     args = parser.parse_args()
     args.run(args)
 

@@ -2,27 +2,31 @@ import LedeModel
 import XCTest
 @testable import LedeExtraction
 
+/// The text analysed, and each listed name as a mention of the given type where it occurs (outside
+/// the names listed before it).
+func namedMentions(_ text: String, _ names: [(String, MentionType)]) -> ([Mention], [AnalyzedText]) {
+    let field = TextAnalyzer.analyze(text, field: .body)
+    let scalars = Array(text.unicodeScalars)
+    var out: [Mention] = []
+    for (name, type) in names {
+        let n = Array(name.unicodeScalars)
+        var i = 0
+        while i + n.count <= scalars.count {
+            if Array(scalars[i..<(i + n.count)]) == n, !out.contains(where: { $0.span.start <= i && i < $0.span.end }) {
+                out.append(Mention(type: type, span: field.span(i, i + n.count), source: "tagger"))
+                i += n.count
+            } else { i += 1 }
+        }
+    }
+    return (out.sorted { $0.span.start < $1.span.start }, [field])
+}
+
 /// What the words around a name say it is, read over the whole article: "oil firm Rosneft" is a
 /// company in every sentence that names it, "Mr Marsh" a person; names the news shows as companies
 /// again and again stay companies where an article gives no cue.
 final class NameCueTests: XCTestCase {
-    /// The text analysed, and each listed name as a mention of the given type where it occurs (outside
-    /// the names listed before it).
     func mentions(_ text: String, _ names: [(String, MentionType)], lang: String = "en") -> ([Mention], [AnalyzedText]) {
-        let field = TextAnalyzer.analyze(text, field: .body)
-        let scalars = Array(text.unicodeScalars)
-        var out: [Mention] = []
-        for (name, type) in names {
-            let n = Array(name.unicodeScalars)
-            var i = 0
-            while i + n.count <= scalars.count {
-                if Array(scalars[i..<(i + n.count)]) == n, !out.contains(where: { $0.span.start <= i && i < $0.span.end }) {
-                    out.append(Mention(type: type, span: field.span(i, i + n.count), source: "tagger"))
-                    i += n.count
-                } else { i += 1 }
-            }
-        }
-        return (out.sorted { $0.span.start < $1.span.start }, [field])
+        namedMentions(text, names)  // the language is the caller's to pass to NameCues
     }
 
     func types(_ mentions: [Mention]) -> [String] { mentions.map { "\($0.span.text):\($0.type.rawValue)" } }
@@ -193,5 +197,59 @@ final class AgeGroupTeamTests: XCTestCase {
         let whole = Mention(type: .location, span: field.span(0, 12), source: "tagger")
         XCTAssertEqual(AgeGroupTeams.joined([whole], fields: [field], lang: "vi").map(\.type), [.organization])
         XCTAssertEqual(AgeGroupTeams.joined(given, fields: [field], lang: "en"), given)
+    }
+}
+
+/// A work's or a product's cue makes a name miscellaneous, as the data sets' guides have it.
+final class WorkCueTests: XCTestCase {
+    func testAFilmsCueMakesItsTitleMiscellaneousInEveryMention() {
+        let text = "Eastwood's film Million Dollar Baby led the field. Million Dollar Baby took $11.8m."
+        let (given, fields) = namedMentions(text, [("Million Dollar Baby", .organization), ("Eastwood", .person)])
+        let retyped = NameCues.retyped(given, fields: fields, lang: "en", learnt: .none)
+        XCTAssertEqual(retyped.filter { $0.span.text == "Million Dollar Baby" }.map(\.type), [.miscellaneous, .miscellaneous])
+        XCTAssertEqual(retyped.first { $0.span.text == "Eastwood" }?.type, .person)
+    }
+
+    func testAPersonsCueOrAKnownCompanyOutweighsAWorksCue() {
+        // "Người dẫn chương trình X" is a host, "X vào vai" plays a part, though "chương trình" and
+        // "phim" stand before them.
+        let host = "Người dẫn chương trình Nick Cannon có con. Trong phim Jeffrey Walker vào vai cậu em trai."
+        let (people, fields) = namedMentions(host, [("Nick Cannon", .person), ("Jeffrey Walker", .person)])
+        XCTAssertEqual(Set(NameCues.retyped(people, fields: fields, lang: "vi", learnt: .none).map(\.type)), [.person])
+        let owns = "The program could be based on the software Microsoft owns."
+        let (company, ownsFields) = namedMentions(owns, [("Microsoft", .organization)])
+        XCTAssertEqual(NameCues.retyped(company, fields: ownsFields, lang: "en", learnt: OrganizationNames(["en": ["Microsoft"]])).map(\.type),
+                       [.organization])
+    }
+
+    func testAWorksCueInsideALongerNounOrBeforeAnInstitutionIsNone() {
+        let text = "Hiệp hội Doanh nghiệp CNTT và phần mềm VINASA tổ chức. Đây là chương trình Trường Đại học FPT dành cho học sinh."
+        let (given, fields) = namedMentions(text, [("VINASA", .organization), ("Trường Đại học FPT", .organization)])
+        XCTAssertEqual(Set(NameCues.retyped(given, fields: fields, lang: "vi", learnt: .none).map(\.type)), [.organization])
+    }
+}
+
+/// "người" and a country's name is a nationality; after a number an organisation's or a work's name may go on.
+final class NationalityAndNumberTests: XCTestCase {
+    func testNguoiAndACountryIsANationalityButNotAHomeTownOrAHumanBeing() {
+        let text = "Nhiều người Hà Lan đến đây. Anh là người Hà Tĩnh. Con người Việt Nam thân thiện."
+        let field = TextAnalyzer.analyze(text, field: .body)
+        let places = namedMentions(text, [("Hà Lan", .location), ("Hà Tĩnh", .location), ("Việt Nam", .location)]).0
+        let joined = Nationalities.joined(places, fields: [field], lang: "vi")
+        XCTAssertEqual(joined.map { "\($0.span.text):\($0.type.rawValue)" }, ["người Hà Lan:MISC", "Hà Tĩnh:LOC", "Việt Nam:LOC"])
+    }
+
+    func testANumberAfterAStationOrAGameIsPartOfItsNameButAScoreIsNot() {
+        let mentions = { (body: String) in
+            Shipped.extractor.extract(Article(id: "t", body: body, lang: "en")).mentions.map { "\($0.span.text):\($0.type.rawValue)" }
+        }
+        XCTAssertTrue(mentions("He told BBC Radio 4 on Monday that he would stay.").contains { $0.hasPrefix("BBC Radio 4:") },
+                      "\(mentions("He told BBC Radio 4 on Monday that he would stay."))")
+        let score = mentions("Pohang 3 Ulsan 2 (halftime 1-0)")
+        XCTAssertFalse(score.contains { $0.hasPrefix("Ulsan 2") || $0.hasPrefix("Pohang 3") }, "\(score)")
+        XCTAssertTrue(NumberedNames.isNameNumber("1.0", date: false))
+        XCTAssertTrue(NumberedNames.isNameNumber("2021", date: true))
+        XCTAssertFalse(NumberedNames.isNameNumber("4,000", date: false))
+        XCTAssertFalse(NumberedNames.isNameNumber("6/4/2021", date: true))
     }
 }

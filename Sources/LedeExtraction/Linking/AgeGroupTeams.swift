@@ -10,16 +10,17 @@ enum AgeGroupTeams {
         func isCountry(_ text: String) -> Bool { gazetteer.lookup(text).contains { $0.kind == .country } }
         var out = mentions
         for (i, m) in mentions.enumerated() where m.type.isName {
-            guard let scalars = fields.first(where: { $0.field == m.span.field })?.scalars else { continue }
+            // The age first, which most names lack; the gazetteer only then.
             let text = m.span.text.unicodeScalars
             if isAgeGroup(text.prefix(3)), text.count > 4, text.dropFirst(3).first == " " {
                 if isCountry(String(String.UnicodeScalarView(text.dropFirst(4)))) { out[i].type = .organization }
                 continue
             }
-            guard isCountry(m.span.text) else { continue }
             let s = m.span.start
-            guard s >= 4, scalars[s - 1] == " ", isAgeGroup(scalars[(s - 4)..<(s - 1)]),
-                  s == 4 || !scalars[s - 5].properties.isAlphabetic && !("0"..."9").contains(scalars[s - 5]) else { continue }
+            guard s >= 4, let scalars = fields.first(where: { $0.field == m.span.field })?.scalars, s <= scalars.count,
+                  scalars[s - 1] == " ", isAgeGroup(scalars[(s - 4)..<(s - 1)]),
+                  s == 4 || !scalars[s - 5].properties.isAlphabetic && !("0"..."9").contains(scalars[s - 5]),
+                  isCountry(m.span.text) else { continue }
             out[i].type = .organization
             out[i].span.start = s - 4
             out[i].span.text = String(String.UnicodeScalarView(scalars[(s - 4)..<m.span.end]))

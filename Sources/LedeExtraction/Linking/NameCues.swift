@@ -7,12 +7,15 @@ import LedeModel
 /// person's ("Mr X", "ông X"), every mention of that name the tagger read as a person or a
 /// miscellaneous name is the organisation's; so are names listed right after the cued one ("firms Sony,
 /// Philips and Matsushita"), and names the news corpora show with such cues in several articles
-/// (`OrganizationNames`), where this article has no cue of its own.
+/// (`OrganizationNames`), where this article has no cue of its own. A work's or a product's cue ("the
+/// film X", "file-sharing program X", "phim X", "ứng dụng X") makes the name miscellaneous, as the
+/// data sets' guides have it, where neither other cue is found.
 enum NameCues {
-    /// The names of an article that its words call organisations, and those they call persons.
+    /// The names of an article that its words call organisations, persons, works or products.
     struct Evidence: Equatable {
         var organisation: Set<String> = []
         var person: Set<String> = []
+        var work: Set<String> = []
     }
 
     static func retyped(_ mentions: [Mention], fields: [AnalyzedText], lang: String,
@@ -25,12 +28,20 @@ enum NameCues {
             if learnt.contains(m.span.text, lang: lang) { names.insert(m.span.text) }
         }
         names.subtract(evidence.person)
-        guard !names.isEmpty else { return mentions }
+        names.subtract(evidence.work)
+        // A company the corpora know is not made a product by one cue ("the software Microsoft owns").
+        let works = evidence.work.subtracting(evidence.person).subtracting(evidence.organisation)
+            .filter { !learnt.contains($0, lang: lang) }
+        guard !names.isEmpty || !works.isEmpty else { return mentions }
         var out = mentions
         // Exact names only: a longer one that begins with the organisation's is as often its product
         // ("Toyota Hilux", "Airbus A380") as its part ("Nintendo Europe").
-        for (i, m) in mentions.enumerated() where m.type == .person || m.type == .miscellaneous {
-            if names.contains(m.span.text) { out[i].type = .organization }
+        for (i, m) in mentions.enumerated() where m.type.isName {
+            if m.type == .person || m.type == .miscellaneous, names.contains(m.span.text) {
+                out[i].type = .organization
+            } else if m.type != .miscellaneous, works.contains(m.span.text) {
+                out[i].type = .miscellaneous
+            }
         }
         return out
     }
@@ -49,24 +60,37 @@ enum NameCues {
         for field in fields {
             let inField = mentions.indices.filter { mentions[$0].span.field == field.field && mentions[$0].type.isName }
             guard !inField.isEmpty else { continue }
-            // The first token of each mention, and the mention each such token begins.
-            var firstToken: [Int: Int] = [:]
-            var mentionAt: [Int: Int] = [:]
-            for i in inField {
-                guard let k = tokenIndex(field.tokens, startingAt: mentions[i].span.start) else { continue }
-                firstToken[i] = k
-                mentionAt[k] = i
+            // The mention a token begins, for the lists after a cued name (few articles have one).
+            var mentionAt: [Int: Int]?
+            func mention(at k: Int) -> Int? {
+                if mentionAt == nil {
+                    var table: [Int: Int] = [:]
+                    for i in inField { if let k = tokenIndex(field.tokens, startingAt: mentions[i].span.start) { table[k] = i } }
+                    mentionAt = table
+                }
+                return mentionAt![k]
             }
             for i in inField {
                 let m = mentions[i]
                 // "công ty bầu Đức": a lowercase word begins a person's title, not a name.
-                guard let first = firstToken[i], NameSpans.startsWithCapital(m.span.text) else { continue }
-                let before = cues.before(field.tokens, first)
-                if before == .person { evidence.person.insert(m.span.text); continue }
-                var cued = before == .organization
+                guard NameSpans.startsWithCapital(m.span.text), let first = tokenIndex(field.tokens, startingAt: m.span.start) else { continue }
+                let (before, length) = cues.before(field.tokens, first)
                 // The token after the name; a possessive the span left out is skipped over.
                 var next = first
                 while next < field.tokens.count, field.tokens[next].start < m.span.end { next += 1 }
+                if before == .person || cues.personAfter(field.tokens, next) { evidence.person.insert(m.span.text); continue }
+                if before == .work {
+                    // Not a work's cue inside a longer noun ("Hiệp hội Doanh nghiệp CNTT và phần mềm VINASA",
+                    // "Viện nghiên cứu và ứng dụng Kangaroo"), nor for a place, an acronym or a name with an
+                    // organisation's head word ("chương trình Trường Đại học FPT").
+                    let joined = first - length >= 1 && cues.closers.contains(field.tokens[first - length - 1].text.lowercased())
+                    if !joined, !isAcronym(m.span.text), !cues.startsWithOrganisationHead(m.span.text),
+                       !gazetteer.lookup(m.span.text).contains(where: { $0.kind != .organization }) {
+                        evidence.work.insert(m.span.text)
+                    }
+                    continue
+                }
+                var cued = before == .organization
                 // Not for a miscellaneous name: "Japanese shareholders" are not a company's.
                 if !cued, m.type != .miscellaneous,
                    cues.after(field.tokens, next, possessive: field.tokens[next - 1].end > m.span.end) { cued = true }
@@ -77,11 +101,11 @@ enum NameCues {
                 var listed: [Int] = []
                 var closed = false
                 var k = next
-                while k + 1 < field.tokens.count, cues.joins.contains(field.tokens[k].text.lowercased()) {
+                while k + 1 < field.tokens.count, cues.joins.contains(Words.lowercase(field.tokens[k])) {
                     var j = k + 1
-                    if cues.closers.contains(field.tokens[k].text.lowercased()) { closed = true }
-                    if mentionAt[j] == nil, cues.closers.contains(field.tokens[j].text.lowercased()) { closed = true; j += 1 }
-                    guard j < field.tokens.count, let named = mentionAt[j] else { break }
+                    if cues.closers.contains(Words.lowercase(field.tokens[k])) { closed = true }
+                    if mention(at: j) == nil, cues.closers.contains(Words.lowercase(field.tokens[j])) { closed = true; j += 1 }
+                    guard j < field.tokens.count, let named = mention(at: j) else { break }
                     listed.append(named)
                     k = j
                     while k < field.tokens.count, field.tokens[k].start < mentions[named].span.end { k += 1 }
@@ -98,7 +122,17 @@ enum NameCues {
         return evidence
     }
 
-    enum Cue { case organization, person, none }
+    enum Cue { case organization, person, work, none }
+
+    /// All capitals, two letters or more: an organisation's or a product's initials, never cued as a work.
+    static func isAcronym(_ text: String) -> Bool {
+        var letters = 0
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
+            if !s.properties.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
 
     /// The token that starts at `offset` (tokens are in text order), if one does.
     static func tokenIndex(_ tokens: [Token], startingAt offset: Int) -> Int? {
@@ -112,25 +146,71 @@ enum NameCues {
     }
 
     struct Words: Sendable {
-        /// Lowercase words (one or more tokens) right before a name.
-        var organisationBefore: [[String]]
-        var personBefore: [[String]]
+        /// Lowercase words (one or more tokens, joined by a space) right before a name.
+        var organisationBefore: Set<String>
+        var personBefore: Set<String>
+        var workBefore: Set<String>
+        /// The most tokens a cue before a name has, and the words cues end with.
+        var longestBefore: Int
+        var lastWords: Set<String>
         /// A word right after a name ("Inc"), as written.
         var organisationAfter: Set<String>
+        var personAfterWords: Set<String> = []
+        /// Capitalised words that begin an organisation's name ("Trường", "Công ty").
+        var organisationHeads: [String] = []
         /// A lowercase word after a name or its possessive ("X shares", "X's shareholders").
         var organisationNounsAfter: Set<String>
         /// Words that join the names of a list, and those of them that close it.
         var joins: Set<String>
         var closers: Set<String>
 
-        func before(_ tokens: [Token], _ first: Int) -> Cue {
-            func matches(_ cue: [String]) -> Bool {
-                guard first >= cue.count else { return false }
-                return zip(cue, tokens[(first - cue.count)..<first]).allSatisfy { $0 == $1.text.lowercased() }
+        init(organisationBefore: [[String]], personBefore: [[String]], workBefore: [[String]], organisationAfter: Set<String>,
+             organisationNounsAfter: Set<String>, joins: Set<String>, closers: Set<String>) {
+            self.organisationBefore = Set(organisationBefore.map { $0.joined(separator: " ") })
+            self.personBefore = Set(personBefore.map { $0.joined(separator: " ") })
+            self.workBefore = Set(workBefore.map { $0.joined(separator: " ") })
+            longestBefore = (organisationBefore + personBefore + workBefore).map(\.count).max() ?? 0
+            lastWords = Set((organisationBefore + personBefore + workBefore).compactMap(\.last))
+            self.organisationAfter = organisationAfter
+            self.organisationNounsAfter = organisationNounsAfter
+            self.joins = joins
+            self.closers = closers
+        }
+
+        /// The longest cue wins ("nhà báo" is no "báo"); a person's before an organisation's of the
+        /// same length. Each token before the name is lowercased once.
+        func before(_ tokens: [Token], _ first: Int) -> (cue: Cue, length: Int) {
+            var phrase = ""
+            var found = (cue: Cue.none, length: 0)
+            // Every cue ends with one of a few words: most names have none of them before.
+            guard first >= 1, lastWords.contains(Self.lowercase(tokens[first - 1])) else { return found }
+            for k in 1...max(1, longestBefore) where first - k >= 0 {
+                let word = Self.lowercase(tokens[first - k])
+                phrase = k == 1 ? word : word + " " + phrase
+                if personBefore.contains(phrase) {
+                    found = (.person, k)
+                } else if organisationBefore.contains(phrase) {
+                    found = (.organization, k)
+                } else if workBefore.contains(phrase) {
+                    found = (.work, k)
+                }
             }
-            if personBefore.contains(where: matches) { return .person }
-            if organisationBefore.contains(where: matches) { return .organization }
-            return .none
+            return found
+        }
+
+        func startsWithOrganisationHead(_ text: String) -> Bool {
+            organisationHeads.contains { text.hasPrefix($0 + " ") }
+        }
+
+        static func lowercase(_ token: Token) -> String {
+            token.isPlainLowercase ? token.text : token.text.lowercased()
+        }
+
+        /// Two lowercase words after a name that make it a person's ("X vào vai": X plays the part).
+        func personAfter(_ tokens: [Token], _ next: Int) -> Bool {
+            guard !personAfterWords.isEmpty, next + 1 < tokens.count, tokens[next].isPlainLowercase, tokens[next + 1].isPlainLowercase
+            else { return false }
+            return personAfterWords.contains(tokens[next].text + " " + tokens[next + 1].text)
         }
 
         func after(_ tokens: [Token], _ next: Int, possessive: Bool) -> Bool {
@@ -159,7 +239,13 @@ enum NameCues {
             """),
         personBefore: words("""
             mr,mrs,ms,miss,dr,sir,lady,lord,president,minister,senator,chancellor,secretary,coach,manager,striker,\
-            midfielder,defender,goalkeeper,singer,actor,actress,star,director,author,judge,pope,king,queen,prince
+            midfielder,defender,goalkeeper,singer,actor,actress,star,director,author,judge,pope,king,queen,prince,\
+            host,presenter,writer,comedian,rapper,chairman,chief executive,boss
+            """),
+        workBefore: words("""
+            film,movie,series,sitcom,programme,documentary,drama,album,single,song,novel,book,musical,\
+            game,videogame,console,handset,software,program,browser,aircraft,jet,jets,fighter,helicopter,\
+            tournament,championship,festival,festivals,ceremony
             """),
         organisationAfter: ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "plc", "Plc", "PLC", "Ltd", "Ltd.", "LLC", "AG", "GmbH"],
         organisationNounsAfter: ["shares", "shareholders", "subscribers", "customers", "subsidiary", "profits", "revenues"],
@@ -169,14 +255,29 @@ enum NameCues {
     // ("công ty bầu Đức", "phía công ty Seo Ye Ji"); not "tổ chức", also the verb "to hold" ("tổ chức Kỳ
     // thi"); not "báo", "nhà sản xuất", "mạng xã hội", which end a person's title ("nhà báo", "đạo diễn -
     // nhà sản xuất Lý Hải", "hot girl mạng xã hội Demi Rose").
-    static let vietnamese = Words(
+    static let vietnamese: Words = {
+        var words = vietnameseCues
+        words.personAfterWords = Set(Self.words("vào vai,đóng vai,thủ vai").map { $0.joined(separator: " ") })
+        words.organisationHeads = Self.words("""
+            Trường,Đại học,Học viện,Viện,Công ty,Tập đoàn,Ngân hàng,Bộ,Sở,Cục,Tổng cục,Hiệp hội,Trung tâm,Bệnh viện,\
+            Ủy ban,Hội đồng,Ban,Đài,Báo
+            """).map { phrase in phrase.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
+        return words
+    }()
+
+    static let vietnameseCues = Words(
         organisationBefore: words("""
             hãng,tập đoàn,ngân hàng,nhà mạng,đội bóng,câu lạc bộ,clb,hãng tin,thương hiệu,nhãn hàng,nhà bán lẻ,\
             hãng hàng không,nhà băng,tờ báo
             """),
         personBefore: words("""
             ông,bà,anh,chị,cô,chú,bác,cụ,em,bé,cháu,ca sĩ,diễn viên,cầu thủ,hlv,tiền đạo,tiền vệ,thủ môn,\
-            tổng thống,thủ tướng,bộ trưởng,nghệ sĩ,nhà văn,giám đốc,chủ tịch,tỷ phú,nhà sáng lập,người sáng lập
+            tổng thống,thủ tướng,bộ trưởng,nghệ sĩ,nhà văn,giám đốc,chủ tịch,tỷ phú,nhà sáng lập,người sáng lập,\
+            dẫn chương trình,người dẫn chương trình,nhà sản xuất phim,đạo diễn,biên kịch
+            """),
+        workBefore: words("""
+            phim,bộ phim,chương trình,ca khúc,bài hát,album,cuốn sách,tiểu thuyết,trò chơi,ứng dụng,phần mềm,\
+            mẫu xe,dòng xe,mẫu điện thoại,dòng điện thoại,smartphone,giải đấu,lễ hội,vở kịch,tàu
             """),
         organisationAfter: [],
         organisationNounsAfter: [],

@@ -122,8 +122,9 @@ public struct Extractor: Sendable {
                 mentions += linker.merge(names: [], values: values, in: text, lang: lang)
             }
         }
-        let spans = PossessiveNames.split(NameSpans.trimmed(mentions, lang: lang), lang: lang)
-        return (lang, fields, ArticleTypes.unified(AgeGroupTeams.joined(spans, fields: fields, lang: lang)))
+        let spans = NumberedNames.joined(PossessiveNames.split(NameSpans.trimmed(mentions, lang: lang), lang: lang), fields: fields)
+        let teams = AgeGroupTeams.joined(spans, fields: fields, lang: lang)
+        return (lang, fields, ArticleTypes.unified(Nationalities.joined(teams, fields: fields, lang: lang)))
     }
 
     /// What the cues around this article's names say they are (for `OrganizationNames.derive`).
