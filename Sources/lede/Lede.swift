@@ -56,6 +56,6 @@ struct Eval: AsyncParsableCommand {
 struct Train: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Trains extraction models.",
-        subcommands: [TrainNER.self, TrainEvents.self, TrainOrganizations.self]
+        subcommands: [TrainNER.self, TrainEvents.self, TrainNames.self]
     )
 }

@@ -82,14 +82,49 @@ final class NameCueTests: XCTestCase {
     }
 
     func testALearntNameIsAnOrganisationWithoutACueButNotASurnameOrAProduct() {
-        let learnt = OrganizationNames(["en": ["Qualcomm", "Dell"]])
+        let learnt = LearntNames(organizations: ["en": ["Qualcomm", "Dell"]])
         let text = "Qualcomm said the chip would ship in May. Michael Dell said Dell would buy it."
         let (given, fields) = mentions(text, [("Qualcomm", .person), ("Michael Dell", .person), ("Dell", .person)])
         let retyped = NameCues.retyped(given, fields: fields, lang: "en", learnt: learnt)
         XCTAssertEqual(types(retyped), ["Qualcomm:ORG", "Michael Dell:PER", "Dell:PER"])
         // Another language's list does not apply.
-        XCTAssertEqual(types(NameCues.retyped(given, fields: fields, lang: "en", learnt: OrganizationNames(["vi": ["Qualcomm"]])))[0],
+        XCTAssertEqual(types(NameCues.retyped(given, fields: fields, lang: "en", learnt: LearntNames(organizations: ["vi": ["Qualcomm"]])))[0],
                        "Qualcomm:PER")
+    }
+
+    func testALearntWorkIsMiscellaneousWhereverTheTaggerReadItAsSomethingElse() {
+        let learnt = LearntNames(works: ["en": ["Million Dollar Baby"]])
+        let text = "Million Dollar Baby took $11.8m at the box office."
+        let (given, fields) = mentions(text, [("Million Dollar Baby", .organization)])
+        XCTAssertEqual(types(NameCues.retyped(given, fields: fields, lang: "en", learnt: learnt)), ["Million Dollar Baby:MISC"])
+    }
+
+    func testAPersonalTitleMakesAPlaceOrOrganisationReadingAPersonButAnOfficeDoesNot() {
+        // "Mỹ" begins the singer's name; the tagger read a place.
+        let singer = "Ca sĩ Mỹ Tâm tổ chức liveshow. Mỹ Tâm cho biết cô rất hồi hộp."
+        let (given, fields) = mentions(singer, [("Mỹ Tâm", .location)], lang: "vi")
+        XCTAssertEqual(Set(NameCues.retyped(given, fields: fields, lang: "vi", learnt: .none).map(\.type)), [.person])
+        // "chủ tịch Hòa Phát" is the company's chairman: an office is followed by its organisation.
+        let chairman = "Chủ tịch Hòa Phát Trần Đình Long cho biết. Ông là chủ tịch Hòa Phát từ lâu."
+        let (company, companyFields) = mentions(chairman, [("Hòa Phát", .organization), ("Trần Đình Long", .person)], lang: "vi")
+        XCTAssertEqual(NameCues.retyped(company, fields: companyFields, lang: "vi", learnt: .none).filter { $0.span.text == "Hòa Phát" }.map(\.type),
+                       [.organization, .organization])
+        // "Celtic host Dundee United": not every title-like word is one.
+        let (club, clubFields) = mentions("Celtic host Dundee United on Saturday.", [("Dundee United", .organization)])
+        XCTAssertEqual(types(NameCues.retyped(club, fields: clubFields, lang: "en", learnt: .none)), ["Dundee United:ORG"])
+    }
+
+    func testAPlacesCueMakesAPersonReadingAPlace() {
+        let text = "Lũ cuốn trôi nhà ở xã Thủy Vân. Thủy Vân có 200 hộ bị ảnh hưởng."
+        let (given, fields) = mentions(text, [("Thủy Vân", .person)], lang: "vi")
+        XCTAssertEqual(Set(NameCues.retyped(given, fields: fields, lang: "vi", learnt: .none).map(\.type)), [.location])
+        let (reading, readingFields) = mentions("The town of Reading voted. Reading is near London.", [("Reading", .person)])
+        XCTAssertEqual(Set(NameCues.retyped(reading, fields: readingFields, lang: "en", learnt: .none).map(\.type)), [.location])
+    }
+
+    func testAProductsCueAfterItsName() {
+        let (given, fields) = mentions("Sony said PSP console sales rose. The PSP is sold out.", [("Sony", .organization), ("PSP", .organization)])
+        XCTAssertEqual(types(NameCues.retyped(given, fields: fields, lang: "en", learnt: .none)), ["Sony:ORG", "PSP:MISC", "PSP:MISC"])
     }
 
     func testTheWholeExtractorReadsACompanyTheTaggerTookForAPerson() {
@@ -100,25 +135,31 @@ final class NameCueTests: XCTestCase {
     }
 
     func testTheShippedListsAreLearntAndLoaded() {
-        XCTAssertGreaterThan(Shipped.organizationNames.count(lang: "en"), 50)
-        XCTAssertGreaterThan(Shipped.organizationNames.count(lang: "vi"), 5)
-        XCTAssertTrue(Shipped.organizationNames.contains("Yukos", lang: "en"))
+        XCTAssertGreaterThan(Shipped.learntNames.count(.organization, lang: "en"), 50)
+        XCTAssertGreaterThan(Shipped.learntNames.count(.organization, lang: "vi"), 5)
+        XCTAssertGreaterThan(Shipped.learntNames.count(.miscellaneous, lang: "en"), 20)
+        XCTAssertTrue(Shipped.learntNames.isOrganization("Yukos", lang: "en"))
+        XCTAssertTrue(Shipped.learntNames.isWork("Million Dollar Baby", lang: "en"))
     }
 
     func testAListFileWithoutItsHeaderOrWithABadLineIsRefusedNamingTheLine() {
-        XCTAssertEqual(try OrganizationNames.parse("# c\nname\tarticles\nYukos\t20\n", path: "x.tsv"), ["Yukos"])
-        XCTAssertThrowsError(try OrganizationNames.parse("Yukos\t20\n", path: "x.tsv")) { error in
+        let parsed = try? LearntNames.parse("# c\nname\ttype\tarticles\nYukos\tORG\t20\nHalo 2\tMISC\t3\n", path: "x.tsv")
+        XCTAssertEqual(parsed?.organizations, ["Yukos"])
+        XCTAssertEqual(parsed?.works, ["Halo 2"])
+        XCTAssertThrowsError(try LearntNames.parse("Yukos\tORG\t20\n", path: "x.tsv")) { error in
             XCTAssertTrue("\(error)".contains("x.tsv line 1"), "\(error)")
         }
-        XCTAssertThrowsError(try OrganizationNames.parse("name\tarticles\nYukos\n", path: "x.tsv")) { error in
-            XCTAssertTrue("\(error)".contains("x.tsv line 2"), "\(error)")
+        for bad in ["Yukos\t20", "Yukos\tPER\t20", "Yukos\tORG\tmany"] {
+            XCTAssertThrowsError(try LearntNames.parse("name\ttype\tarticles\n\(bad)\n", path: "x.tsv"), bad) { error in
+                XCTAssertTrue("\(error)".contains("x.tsv line 2"), "\(error)")
+            }
         }
     }
 
     func testAMissingListStopsTheExtractorAtStart() {
-        let shipped: (String) -> String? = { path in path == "names/organizations-en.tsv" ? nil : ResourceFiles.text(path) }
+        let shipped: (String) -> String? = { path in path == "names/learnt-en.tsv" ? nil : ResourceFiles.text(path) }
         XCTAssertThrowsError(try ResourceFiles.checkRequired(load: shipped)) { error in
-            XCTAssertTrue("\(error)".contains("names/organizations-en.tsv"), "\(error)")
+            XCTAssertTrue("\(error)".contains("names/learnt-en.tsv"), "\(error)")
         }
     }
 
@@ -129,11 +170,16 @@ final class NameCueTests: XCTestCase {
             Article(id: "c", body: "Retail firm Arcadia grew. Mr Arcadia, its founder's son, spoke.", lang: "en"),
             Article(id: "d", body: "Retail firm Arcadia grew again.", lang: "en"),
         ]
-        let derived = OrganizationNames.derive(from: articles, lang: "en", extractor: try Extractor.namesOnly(), minimumArticles: 2)
-        XCTAssertEqual(derived.map(\.name), ["Exel"], "Arcadia is cued in three articles but called Mr Arcadia in one")
-        XCTAssertEqual(derived.first?.articles, 2)
-        let text = OrganizationNames.tsv(derived, lang: "en", corpus: ["/some/where/en-news.jsonl"])
-        XCTAssertEqual(try OrganizationNames.parse(text, path: "t"), ["Exel"])
+        let films = [
+            Article(id: "e", body: "The film Sideways won the prize. Sideways was made cheaply.", lang: "en"),
+            Article(id: "f", body: "She starred in the film Sideways last year.", lang: "en"),
+        ]
+        let derived = LearntNames.derive(from: articles + films, lang: "en", extractor: try Extractor.namesOnly(), minimumArticles: 2)
+        XCTAssertEqual(derived.map { "\($0.name):\($0.type.rawValue):\($0.articles)" }, ["Exel:ORG:2", "Sideways:MISC:2"],
+                       "Arcadia is cued in three articles but called Mr Arcadia in one")
+        let text = LearntNames.tsv(derived, lang: "en", corpus: ["/some/where/en-news.jsonl"])
+        XCTAssertEqual(try LearntNames.parse(text, path: "t").organizations, ["Exel"])
+        XCTAssertEqual(try LearntNames.parse(text, path: "t").works, ["Sideways"])
         XCTAssertTrue(text.contains("From: en-news.jsonl\n"), "no machine's path in a shipped file")
     }
 }
@@ -218,7 +264,7 @@ final class WorkCueTests: XCTestCase {
         XCTAssertEqual(Set(NameCues.retyped(people, fields: fields, lang: "vi", learnt: .none).map(\.type)), [.person])
         let owns = "The program could be based on the software Microsoft owns."
         let (company, ownsFields) = namedMentions(owns, [("Microsoft", .organization)])
-        XCTAssertEqual(NameCues.retyped(company, fields: ownsFields, lang: "en", learnt: OrganizationNames(["en": ["Microsoft"]])).map(\.type),
+        XCTAssertEqual(NameCues.retyped(company, fields: ownsFields, lang: "en", learnt: LearntNames(organizations: ["en": ["Microsoft"]])).map(\.type),
                        [.organization])
     }
 

@@ -13,10 +13,10 @@ enum Shipped {
     static let everyCandidate = Extractor(
         taggers: ["vi": tagger("vi"), "en": tagger("en")],
         eventModels: ["vi": lexiconOnly(eventModel("vi")), "en": lexiconOnly(eventModel("en"))],
-        organizationNames: organizationNames)
+        learntNames: learntNames)
 
-    static let organizationNames: OrganizationNames = {
-        do { return try OrganizationNames.shipped() } catch { preconditionFailure("the shipped organisation names load: \(error)") }
+    static let learntNames: LearntNames = {
+        do { return try LearntNames.shipped() } catch { preconditionFailure("the shipped learnt names load: \(error)") }
     }()
 
     static func lexiconOnly(_ model: EventModel) -> EventModel {

@@ -121,7 +121,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(eval.stderr.contains("give the corpus with --corpus"), eval.stderr)
         for (flags, says) in [(["--lang", "fr", "--corpus", "x"], "--lang must be one of en, vi"), (["--lang", "en"], "--corpus"),
                               (["--lang", "en", "--corpus", "x", "--min-articles", "0"], "--min-articles")] {
-            let bad = try lede(["train", "organizations"] + flags + ["--out", "/dev/null"])
+            let bad = try lede(["train", "names"] + flags + ["--out", "/dev/null"])
             XCTAssertEqual(bad.status, 2, bad.stderr)
             XCTAssertTrue(bad.stderr.contains(says), bad.stderr)
         }

@@ -101,7 +101,7 @@ public struct EventModelTraining: Sendable {
 
         // Candidate phrases from the annotations, beside the lexicon's.
         let tagger = try EntityTagger.shipped(lang: lang)
-        let extractor = Extractor(taggers: [lang: tagger], eventModels: [:], organizationNames: try OrganizationNames.shipped())
+        let extractor = Extractor(taggers: [lang: tagger], eventModels: [:], learntNames: try LearntNames.shipped())
         let analyses = annotated.map { extractor.analyze($0.article) }
         var phrases = Set<[String]>()
         for (item, analysis) in zip(annotated, analyses) {

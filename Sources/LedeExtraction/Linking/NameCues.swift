@@ -11,36 +11,51 @@ import LedeModel
 /// film X", "file-sharing program X", "phim X", "ứng dụng X") makes the name miscellaneous, as the
 /// data sets' guides have it, where neither other cue is found.
 enum NameCues {
-    /// The names of an article that its words call organisations, persons, works or products.
+    /// The names of an article that its words call organisations, persons, works or products, places.
+    /// `person` also holds the surnames of longer persons' names; `personCued` only names a person's cue
+    /// stands right before.
     struct Evidence: Equatable {
         var organisation: Set<String> = []
         var person: Set<String> = []
+        var personCued: Set<String> = []
         var work: Set<String> = []
+        var place: Set<String> = []
     }
 
-    static func retyped(_ mentions: [Mention], fields: [AnalyzedText], lang: String,
-                        learnt: OrganizationNames) -> [Mention] {
+    static func retyped(_ mentions: [Mention], fields: [AnalyzedText], lang: String, learnt: LearntNames) -> [Mention] {
         let evidence = Self.evidence(mentions, fields: fields, lang: lang)
-        var names = evidence.organisation
-        // Learnt names only over a person's reading: a miscellaneous one may be the nationality or the
-        // product that shares the name.
-        for m in mentions where m.type == .person {
-            if learnt.contains(m.span.text, lang: lang) { names.insert(m.span.text) }
+        var organisations = evidence.organisation
+        var works = evidence.work
+        // Learnt names where the article's own words say nothing: an organisation only over a person's
+        // reading (a miscellaneous name may be the nationality or the product that shares it), a work
+        // over any other reading.
+        for m in mentions where m.type != .miscellaneous && m.type.isName {
+            if m.type == .person, learnt.isOrganization(m.span.text, lang: lang) { organisations.insert(m.span.text) }
+            if learnt.isWork(m.span.text, lang: lang) { works.insert(m.span.text) }
         }
-        names.subtract(evidence.person)
-        names.subtract(evidence.work)
+        organisations.subtract(evidence.person)
+        organisations.subtract(evidence.work)
         // A company the corpora know is not made a product by one cue ("the software Microsoft owns").
-        let works = evidence.work.subtracting(evidence.person).subtracting(evidence.organisation)
-            .filter { !learnt.contains($0, lang: lang) }
-        guard !names.isEmpty || !works.isEmpty else { return mentions }
+        works = works.subtracting(evidence.person).subtracting(evidence.organisation).filter { !learnt.isOrganization($0, lang: lang) }
+        // A person's cue right before a name makes it a person wherever the tagger read a place or an
+        // organisation ("ca sĩ Mỹ Tâm", "Mr Marsh"), unless other words call it something else.
+        let people = evidence.personCued.subtracting(evidence.organisation).subtracting(evidence.work).subtracting(evidence.place)
+        // A place's cue ("xã Thủy Vân", "the town of Reading") makes a person's reading a place.
+        let places = evidence.place.subtracting(evidence.person).subtracting(evidence.organisation)
+        guard !organisations.isEmpty || !works.isEmpty || !people.isEmpty || !places.isEmpty else { return mentions }
         var out = mentions
         // Exact names only: a longer one that begins with the organisation's is as often its product
         // ("Toyota Hilux", "Airbus A380") as its part ("Nintendo Europe").
         for (i, m) in mentions.enumerated() where m.type.isName {
-            if m.type == .person || m.type == .miscellaneous, names.contains(m.span.text) {
+            let text = m.span.text
+            if m.type == .person || m.type == .miscellaneous, organisations.contains(text) {
                 out[i].type = .organization
-            } else if m.type != .miscellaneous, works.contains(m.span.text) {
+            } else if m.type != .miscellaneous, works.contains(text) {
                 out[i].type = .miscellaneous
+            } else if m.type != .person, people.contains(text) {
+                out[i].type = .person
+            } else if m.type == .person, places.contains(text) {
+                out[i].type = .location
             }
         }
         return out
@@ -48,7 +63,7 @@ enum NameCues {
 
     static func evidence(_ mentions: [Mention], fields: [AnalyzedText], lang: String,
                          gazetteer: Gazetteer = .shared) -> Evidence {
-        guard let cues = lang == "vi" ? vietnamese : lang == "en" ? english : nil else { return Evidence() }
+        guard let cues = lang == "vi" ? vietnamese : lang == "en" ? englishWords : nil else { return Evidence() }
         var evidence = Evidence()
         var cuedMentions: [Int] = []
         // A word that ends a longer person's name is that person's surname ("Harrison Ford" … "Ford").
@@ -78,13 +93,31 @@ enum NameCues {
                 // The token after the name; a possessive the span left out is skipped over.
                 var next = first
                 while next < field.tokens.count, field.tokens[next].start < m.span.end { next += 1 }
-                if before == .person || cues.personAfter(field.tokens, next) { evidence.person.insert(m.span.text); continue }
-                if before == .work {
-                    // Not a work's cue inside a longer noun ("Hiệp hội Doanh nghiệp CNTT và phần mềm VINASA",
-                    // "Viện nghiên cứu và ứng dụng Kangaroo"), nor for a place, an acronym or a name with an
-                    // organisation's head word ("chương trình Trường Đại học FPT").
-                    let joined = first - length >= 1 && cues.closers.contains(field.tokens[first - length - 1].text.lowercased())
-                    if !joined, !isAcronym(m.span.text), !cues.startsWithOrganisationHead(m.span.text),
+                if before == .person || cues.personAfter(field.tokens, next) {
+                    evidence.person.insert(m.span.text)
+                    // Only a title no organisation follows ("chủ tịch Hòa Phát" is its chairman, "cầu thủ Hà
+                    // Nội" a player of the club), a one-word one written in lower case in Vietnamese (a
+                    // capitalised "Bà", "Anh" may begin a name: "Bà Rịa", "Anh Tuấn"); no listed place is made
+                    // a person.
+                    if before == .person, lang != "vi" || length > 1 || field.tokens[first - length].isPlainLowercase,
+                       cues.personalTitles.contains(cues.phrase(field.tokens, first, length)),
+                       !gazetteer.lookup(m.span.text).contains(where: { $0.kind != .organization }) {
+                        evidence.personCued.insert(m.span.text)
+                    }
+                    continue
+                }
+                if before == .place {
+                    if lang != "vi" || field.tokens[first - length].isPlainLowercase { evidence.place.insert(m.span.text) }
+                    continue
+                }
+                if before == .work || m.type != .miscellaneous && cues.workAfter(field.tokens, next) {
+                    // Not a work's cue before a name inside a longer noun ("Hiệp hội Doanh nghiệp CNTT và
+                    // phần mềm VINASA", "Viện nghiên cứu và ứng dụng Kangaroo") or before an acronym, nor for a
+                    // place or a name with an organisation's head word ("chương trình Trường Đại học FPT").
+                    // After a name the noun is the product's own ("PSP console").
+                    let joined = before == .work && first - length >= 1
+                        && cues.closers.contains(field.tokens[first - length - 1].text.lowercased())
+                    if !joined, before != .work || !isAcronym(m.span.text), !cues.startsWithOrganisationHead(m.span.text),
                        !gazetteer.lookup(m.span.text).contains(where: { $0.kind != .organization }) {
                         evidence.work.insert(m.span.text)
                     }
@@ -122,7 +155,7 @@ enum NameCues {
         return evidence
     }
 
-    enum Cue { case organization, person, work, none }
+    enum Cue { case organization, person, work, place, none }
 
     /// All capitals, two letters or more: an organisation's or a product's initials, never cued as a work.
     static func isAcronym(_ text: String) -> Bool {
@@ -150,9 +183,11 @@ enum NameCues {
         var organisationBefore: Set<String>
         var personBefore: Set<String>
         var workBefore: Set<String>
-        /// The most tokens a cue before a name has, and the words cues end with.
-        var longestBefore: Int
-        var lastWords: Set<String>
+        var placeBefore: Set<String> = []
+        /// Titles that only a person's name follows (a subset of `personBefore`).
+        var personalTitles: Set<String> = []
+        /// A lowercase word after a work's or a product's name ("PSP console").
+        var workNounsAfter: Set<String> = []
         /// A word right after a name ("Inc"), as written.
         var organisationAfter: Set<String>
         var personAfterWords: Set<String> = []
@@ -169,33 +204,51 @@ enum NameCues {
             self.organisationBefore = Set(organisationBefore.map { $0.joined(separator: " ") })
             self.personBefore = Set(personBefore.map { $0.joined(separator: " ") })
             self.workBefore = Set(workBefore.map { $0.joined(separator: " ") })
-            longestBefore = (organisationBefore + personBefore + workBefore).map(\.count).max() ?? 0
-            lastWords = Set((organisationBefore + personBefore + workBefore).compactMap(\.last))
             self.organisationAfter = organisationAfter
             self.organisationNounsAfter = organisationNounsAfter
             self.joins = joins
             self.closers = closers
         }
 
-        /// The longest cue wins ("nhà báo" is no "báo"); a person's before an organisation's of the
-        /// same length. Each token before the name is lowercased once.
-        func before(_ tokens: [Token], _ first: Int) -> (cue: Cue, length: Int) {
-            var phrase = ""
-            var found = (cue: Cue.none, length: 0)
-            // Every cue ends with one of a few words: most names have none of them before.
-            guard first >= 1, lastWords.contains(Self.lowercase(tokens[first - 1])) else { return found }
-            for k in 1...max(1, longestBefore) where first - k >= 0 {
-                let word = Self.lowercase(tokens[first - k])
-                phrase = k == 1 ? word : word + " " + phrase
-                if personBefore.contains(phrase) {
-                    found = (.person, k)
-                } else if organisationBefore.contains(phrase) {
-                    found = (.organization, k)
-                } else if workBefore.contains(phrase) {
-                    found = (.work, k)
+        /// Every cue before a name by its last word, longest first: most names have no cue word before
+        /// them, and the others one or two cues to compare.
+        var byLastWord: [String: [(words: [String], cue: Cue)]] = [:]
+
+        /// The cue index, once every list is set.
+        func indexed() -> Words {
+            var out = self
+            out.byLastWord = [:]
+            // A phrase in two lists counts as the first: a person's, an organisation's, a work's, a place's.
+            for (list, cue) in [(personBefore, Cue.person), (organisationBefore, .organization), (workBefore, .work), (placeBefore, .place)] {
+                for phrase in list {
+                    let words = phrase.split(separator: " ").map(String.init)
+                    guard let last = words.last, out.byLastWord[last]?.contains(where: { $0.words == words }) != true else { continue }
+                    out.byLastWord[last, default: []].append((words, cue))
                 }
             }
-            return found
+            for key in out.byLastWord.keys { out.byLastWord[key]!.sort { $0.words.count > $1.words.count } }
+            return out
+        }
+
+        /// The longest cue wins ("nhà báo" is no "báo").
+        func before(_ tokens: [Token], _ first: Int) -> (cue: Cue, length: Int) {
+            guard first >= 1, let candidates = byLastWord[Self.lowercase(tokens[first - 1])] else { return (.none, 0) }
+            for candidate in candidates where candidate.words.count <= first {
+                let n = candidate.words.count
+                if n == 1 || zip(candidate.words.dropLast(), tokens[(first - n)..<(first - 1)]).allSatisfy({ $0 == Self.lowercase($1) }) {
+                    return (candidate.cue, n)
+                }
+            }
+            return (.none, 0)
+        }
+
+        /// The `length` tokens before `first`, lowercased and joined.
+        func phrase(_ tokens: [Token], _ first: Int, _ length: Int) -> String {
+            tokens[(first - length)..<first].map(Self.lowercase).joined(separator: " ")
+        }
+
+        func workAfter(_ tokens: [Token], _ next: Int) -> Bool {
+            next < tokens.count && tokens[next].isPlainLowercase && workNounsAfter.contains(tokens[next].text)
         }
 
         func startsWithOrganisationHead(_ text: String) -> Bool {
@@ -230,7 +283,7 @@ enum NameCues {
         }
     }
 
-    static let english = Words(
+    static let englishCues = Words(
         organisationBefore: words("""
             firm,firms,company,companies,giant,giants,maker,makers,manufacturer,manufacturers,carrier,carriers,\
             airline,airlines,operator,operators,retailer,retailers,bookmaker,bookmakers,bank,banks,lender,lenders,\
@@ -240,7 +293,7 @@ enum NameCues {
         personBefore: words("""
             mr,mrs,ms,miss,dr,sir,lady,lord,president,minister,senator,chancellor,secretary,coach,manager,striker,\
             midfielder,defender,goalkeeper,singer,actor,actress,star,director,author,judge,pope,king,queen,prince,\
-            host,presenter,writer,comedian,rapper,chairman,chief executive,boss
+            presenter,writer,comedian,rapper,chairman,chief executive,boss
             """),
         workBefore: words("""
             film,movie,series,sitcom,programme,documentary,drama,album,single,song,novel,book,musical,\
@@ -254,15 +307,33 @@ enum NameCues {
     // Not "công ty", "doanh nghiệp" or "quỹ": Vietnamese puts an owner right after them without "của"
     // ("công ty bầu Đức", "phía công ty Seo Ye Ji"); not "tổ chức", also the verb "to hold" ("tổ chức Kỳ
     // thi"); not "báo", "nhà sản xuất", "mạng xã hội", which end a person's title ("nhà báo", "đạo diễn -
-    // nhà sản xuất Lý Hải", "hot girl mạng xã hội Demi Rose").
+    // nhà sản xuất Lý Hải", "hot girl mạng xã hội Demi Rose"). Not "lễ hội": a festival is named by its
+    // place ("lễ hội Tràng An").
+    static let englishWords: Words = {
+        var words = englishCues
+        words.placeBefore = Set(Self.words("city of,town of,village of,county of,state of,province of,region of").map { $0.joined(separator: " ") })
+        words.workNounsAfter = ["console", "consoles", "handset", "handsets", "browser", "album", "sitcom", "musical"]
+        words.personalTitles = Set(Self.words("""
+            mr,mrs,ms,miss,dr,sir,lady,lord,president,senator,king,queen,prince,pope,singer,actor,actress,comedian,\
+            rapper,writer,author
+            """).map { $0.joined(separator: " ") })
+        return words.indexed()
+    }()
+
     static let vietnamese: Words = {
         var words = vietnameseCues
+        words.placeBefore = Set(Self.words("""
+            xã,phường,thị trấn,thị xã,huyện,quận,tỉnh,thôn,ấp,làng,xóm,thành phố,đảo,sông,núi,vịnh,hồ
+            """).map { $0.joined(separator: " ") })
+        words.personalTitles = Set(Self.words("""
+            ông,bà,anh,chị,cô,chú,bác,cụ,em,bé,cháu,ca sĩ,diễn viên,nghệ sĩ,nhà văn
+            """).map { $0.joined(separator: " ") })
         words.personAfterWords = Set(Self.words("vào vai,đóng vai,thủ vai").map { $0.joined(separator: " ") })
         words.organisationHeads = Self.words("""
             Trường,Đại học,Học viện,Viện,Công ty,Tập đoàn,Ngân hàng,Bộ,Sở,Cục,Tổng cục,Hiệp hội,Trung tâm,Bệnh viện,\
             Ủy ban,Hội đồng,Ban,Đài,Báo
             """).map { phrase in phrase.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
-        return words
+        return words.indexed()
     }()
 
     static let vietnameseCues = Words(
@@ -277,7 +348,7 @@ enum NameCues {
             """),
         workBefore: words("""
             phim,bộ phim,chương trình,ca khúc,bài hát,album,cuốn sách,tiểu thuyết,trò chơi,ứng dụng,phần mềm,\
-            mẫu xe,dòng xe,mẫu điện thoại,dòng điện thoại,smartphone,giải đấu,lễ hội,vở kịch,tàu
+            mẫu xe,dòng xe,mẫu điện thoại,dòng điện thoại,smartphone,giải đấu,vở kịch,tàu
             """),
         organisationAfter: [],
         organisationNounsAfter: [],

@@ -8,7 +8,7 @@ public struct Extractor: Sendable {
     private let taggers: [String: EntityTagger]
     private let eventModels: [String: EventModel]
     private let linker = EntityLinker()
-    private let organizationNames: OrganizationNames
+    private let learntNames: LearntNames
     private let events = EventExtractor()
 
     /// Loads the shipped models; a model that is missing or unreadable is an error, so that a badly
@@ -21,22 +21,22 @@ public struct Extractor: Sendable {
             taggers[lang] = try EntityTagger.shipped(lang: lang)
             models[lang] = try EventModel.shipped(lang: lang)
         }
-        self.init(taggers: taggers, eventModels: models, organizationNames: try OrganizationNames.shipped())
+        self.init(taggers: taggers, eventModels: models, learntNames: try LearntNames.shipped())
     }
 
-    init(taggers: [String: EntityTagger], eventModels: [String: EventModel], organizationNames: OrganizationNames) {
+    init(taggers: [String: EntityTagger], eventModels: [String: EventModel], learntNames: LearntNames) {
         self.taggers = taggers
         self.eventModels = eventModels
-        self.organizationNames = organizationNames
+        self.learntNames = learntNames
     }
 
-    /// The shipped taggers alone, without event models or learnt organisation names: what
-    /// `OrganizationNames.derive` reads names with (it must not need the lists it derives).
+    /// The shipped taggers alone, without event models or learnt names: what
+    /// `LearntNames.derive` reads names with (it must not need the lists it derives).
     public static func namesOnly() throws -> Extractor {
-        try ResourceFiles.checkRequired(except: Set(supportedLanguages.map(OrganizationNames.path)))
+        try ResourceFiles.checkRequired(except: Set(supportedLanguages.map(LearntNames.path)))
         var taggers: [String: EntityTagger] = [:]
         for lang in Extractor.supportedLanguages.sorted() { taggers[lang] = try EntityTagger.shipped(lang: lang) }
-        return Extractor(taggers: taggers, eventModels: [:], organizationNames: .none)
+        return Extractor(taggers: taggers, eventModels: [:], learntNames: .none)
     }
 
     /// The same extractor with other event decision thresholds (for tuning them on dev).
@@ -45,7 +45,7 @@ public struct Extractor: Sendable {
     ) -> Extractor {
         Extractor(taggers: taggers, eventModels: eventModels.mapValues {
             $0.with(threshold: threshold, offTopicThreshold: offTopic, lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)
-        }, organizationNames: organizationNames)
+        }, learntNames: learntNames)
     }
 
     /// The same extractor with another entity tagger for the tagger's language (to measure a model
@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
     public func withTagger(_ tagger: EntityTagger) -> Extractor {
         var taggers = self.taggers
         taggers[tagger.lang] = tagger
-        return Extractor(taggers: taggers, eventModels: eventModels, organizationNames: organizationNames)
+        return Extractor(taggers: taggers, eventModels: eventModels, learntNames: learntNames)
     }
 
     /// The same extractor with another event model for the model's language (to measure a model
@@ -61,13 +61,13 @@ public struct Extractor: Sendable {
     public func withEventModel(_ model: EventModel) -> Extractor {
         var models = eventModels
         models[model.lang] = model
-        return Extractor(taggers: taggers, eventModels: models, organizationNames: organizationNames)
+        return Extractor(taggers: taggers, eventModels: models, learntNames: learntNames)
     }
 
-    /// The same extractor with other learnt organisation names (none: to derive them afresh, or to
+    /// The same extractor with other learnt names (none: to derive them afresh, or to
     /// measure what they add).
-    public func withOrganizationNames(_ names: OrganizationNames) -> Extractor {
-        Extractor(taggers: taggers, eventModels: eventModels, organizationNames: names)
+    public func withLearntNames(_ names: LearntNames) -> Extractor {
+        Extractor(taggers: taggers, eventModels: eventModels, learntNames: names)
     }
 
     /// Languages this extractor has models for.
@@ -91,7 +91,7 @@ public struct Extractor: Sendable {
 
     func analyze(_ article: Article) -> Analysis {
         var (lang, fields, mentions) = names(of: article)
-        mentions = NameCues.retyped(mentions, fields: fields, lang: lang, learnt: organizationNames)
+        mentions = NameCues.retyped(mentions, fields: fields, lang: lang, learnt: learntNames)
         let aliases = BracketedAliases.find(in: mentions, fields: fields)
         if !aliases.isEmpty {
             for (alias, name) in aliases {
@@ -127,7 +127,7 @@ public struct Extractor: Sendable {
         return (lang, fields, ArticleTypes.unified(Nationalities.joined(teams, fields: fields, lang: lang)))
     }
 
-    /// What the cues around this article's names say they are (for `OrganizationNames.derive`).
+    /// What the cues around this article's names say they are (for `LearntNames.derive`).
     func nameEvidence(_ article: Article) -> NameCues.Evidence {
         let (lang, fields, mentions) = names(of: article)
         return NameCues.evidence(mentions, fields: fields, lang: lang)

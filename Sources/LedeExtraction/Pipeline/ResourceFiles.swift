@@ -25,7 +25,7 @@ public enum ResourceFiles {
         "language/profiles.tsv", "gazetteers/countries.tsv", "gazetteers/cities.tsv", "gazetteers/vn-admin.tsv",
         "gazetteers/organizations.tsv", "gazetteers/sectors.tsv", "gazetteers/city-coordinates.tsv",
         "gazetteers/country-coordinates.tsv", "gazetteers/province-coordinates.tsv", "gazetteers/admin1-divisions.tsv",
-        "names/organizations-vi.tsv", "names/organizations-en.tsv",
+        "names/learnt-vi.tsv", "names/learnt-en.tsv",
     ]
 
     /// Throws for the first required file that is missing, empty or not UTF-8.
