@@ -299,3 +299,38 @@ final class NationalityAndNumberTests: XCTestCase {
         XCTAssertFalse(NumberedNames.isNameNumber("6/4/2021", date: true))
     }
 }
+
+/// A peer's title and the letters after a name are not the name; a maker and a model code are one product.
+final class TitleAndModelTests: XCTestCase {
+    func names(_ body: String, lang: String = "en") -> [String] {
+        Shipped.extractor.extract(Article(id: "t", body: body, lang: lang)).mentions.filter(\.type.isName)
+            .map { "\($0.span.text):\($0.type.rawValue)" }
+    }
+
+    func testAPeersTitleAndTheLettersAfterANameStayOutside() {
+        let found = names("Lord Goldsmith and Philippe Sands QC spoke at the inquiry.")
+        XCTAssertTrue(found.contains("Goldsmith:PER"), "\(found)")
+        XCTAssertTrue(found.contains("Philippe Sands:PER"), "\(found)")
+        XCTAssertFalse(found.contains { $0.hasPrefix("QC") || $0.hasPrefix("Lord") }, "\(found)")
+        XCTAssertEqual(NameSpans.postNominalLength("Tessa Jowell MP"), 3)
+        XCTAssertNil(NameSpans.postNominalLength("Tessa Jowell"))
+    }
+
+    func testAMakerAndAModelCodeAreOneProduct() {
+        let text = "Samsung Galaxy A32 giá rẻ. Realme C20 cũng vậy."
+        let field = TextAnalyzer.analyze(text, field: .body)
+        let makers = [Mention(type: .organization, span: field.span(0, 7), source: "tagger"),
+                      Mention(type: .person, span: field.span(27, 33), source: "tagger")]
+        let joined = ProductModels.joined(makers, fields: [field])
+        XCTAssertEqual(joined.map { "\($0.span.text):\($0.type.rawValue)" }, ["Samsung Galaxy A32:MISC", "Realme C20:MISC"])
+        for word in ["N10", "A32", "V7+", "S20"] { XCTAssertTrue(ProductModels.isCode(Array(word.unicodeScalars)), word) }
+        for word in ["800m", "2in1", "5G", "Q2", "H1", "Galaxy", "12"] { XCTAssertFalse(ProductModels.isCode(Array(word.unicodeScalars)), word) }
+    }
+
+    func testAScoreAfterANameIsNoModel() {
+        let text = "Shrewsbury 0 Brentford3"
+        let field = TextAnalyzer.analyze(text, field: .body)
+        let club = Mention(type: .organization, span: field.span(0, 10), source: "tagger")
+        XCTAssertEqual(ProductModels.joined([club], fields: [field]), [club])
+    }
+}

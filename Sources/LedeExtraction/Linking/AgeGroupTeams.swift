@@ -9,15 +9,18 @@ enum AgeGroupTeams {
         guard lang == "vi" else { return mentions }
         func isCountry(_ text: String) -> Bool { gazetteer.lookup(text).contains { $0.kind == .country } }
         var out = mentions
+        // The field's scalars, for the "U" four places before a name (most articles have none).
+        let scalarsOf = Dictionary(fields.map { ($0.field, $0.scalars) }, uniquingKeysWith: { a, _ in a })
         for (i, m) in mentions.enumerated() where m.type.isName {
             // The age first, which most names lack; the gazetteer only then.
             let text = m.span.text.unicodeScalars
+            let s = m.span.start
+            guard text.first == "U" || s >= 4 && scalarsOf[m.span.field].map({ s <= $0.count && $0[s - 4] == "U" }) == true else { continue }
             if isAgeGroup(text.prefix(3)), text.count > 4, text.dropFirst(3).first == " " {
                 if isCountry(String(String.UnicodeScalarView(text.dropFirst(4)))) { out[i].type = .organization }
                 continue
             }
-            let s = m.span.start
-            guard s >= 4, let scalars = fields.first(where: { $0.field == m.span.field })?.scalars, s <= scalars.count,
+            guard s >= 4, let scalars = scalarsOf[m.span.field], s <= scalars.count,
                   scalars[s - 1] == " ", isAgeGroup(scalars[(s - 4)..<(s - 1)]),
                   s == 4 || !scalars[s - 5].properties.isAlphabetic && !("0"..."9").contains(scalars[s - 5]),
                   isCountry(m.span.text) else { continue }

@@ -232,7 +232,8 @@ extension EntityLinker {
         "trung tướng", "thiếu tướng", "đại tá", "ông", "bà", "anh", "chị", "tiến sĩ", "giáo sư", "phó thủ tướng",
         "phó chủ tịch", "thứ trưởng", "đại sứ", "người phát ngôn", "nghị sĩ", "thượng nghị sĩ", "vua", "hoàng tử",
         "president", "prime minister", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "sir", "senator",
-        "king", "queen", "prince", "pope", "chancellor", "secretary", "ambassador",
+        "king", "queen", "prince", "pope", "chancellor", "secretary", "ambassador", "lord", "lady", "baroness",
+        "baron", "dame", "viscount",
     ].map { $0.split(separator: " ").map { NameKey.of(String($0)) } }.sorted { $0.count > $1.count }
 
     static let titleFirstWords = Set(titles.map { $0[0] })

@@ -23,6 +23,11 @@ enum NameSpans {
                     m.span.text = rest
                 }
             }
+            // A letters-after-the-name title ("Philippe Sands QC", "Tessa Jowell MP") is not the name.
+            if lang == "en", m.type == .person, let cut = postNominalLength(m.span.text) {
+                m.span.text = String(String.UnicodeScalarView(m.span.text.unicodeScalars.dropLast(cut)))
+                m.span.end -= cut
+            }
             if lang == "en", let cut = possessiveLength(m.span.text) {
                 let scalars = m.span.text.unicodeScalars
                 var rest = String.UnicodeScalarView()
@@ -40,7 +45,14 @@ enum NameSpans {
             }
             if m != mention { out[i] = m }
         }
-        return lang == "en" ? out.filter { !($0.type.isName && isContraction($0.span.text)) } : out
+        guard lang == "en" else { return out }
+        // "Philippe Sands QC" read as a person and an organisation: the letters are the person's title.
+        var personEnds: Set<Int> = []
+        for m in out where m.type == .person { personEnds.insert(m.span.end) }
+        return out.filter { m in
+            !(m.type.isName && (isContraction(m.span.text)
+                || personEnds.contains(m.span.start - 1) && postNominalLength(" " + m.span.text) != nil))
+        }
     }
 
     /// "I've", "I'm", "I'd", "I'll": a capital I and a contraction, never a name (the tagger took them for
@@ -49,6 +61,14 @@ enum NameSpans {
         let s = Array(text.unicodeScalars)
         guard s.count >= 3, s.count <= 4, s[0] == "I", s[1] == "'" || s[1] == "\u{2019}" else { return false }
         return ["ve", "m", "d", "ll"].contains(String(String.UnicodeScalarView(s[2...])).lowercased())
+    }
+
+    /// How many scalars of a trailing " QC", " MP", " MEP" or " MSP" end a person's name, if one does.
+    static func postNominalLength(_ text: String) -> Int? {
+        for suffix in [" QC", " MP", " MEP", " MSP"] where text.hasSuffix(suffix) && text.unicodeScalars.count >= suffix.unicodeScalars.count {
+            return suffix.unicodeScalars.count
+        }
+        return nil
     }
 
     /// How many scalars of an English possessive end the name: 2 for "'s" ("Chile's"), 1 for a plural's

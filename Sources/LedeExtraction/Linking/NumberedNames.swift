@@ -49,6 +49,8 @@ enum NumberedNames {
         var k = start - 1
         while k >= max(0, start - 12), scalars[k] != "\n" {
             if ("0"..."9").contains(scalars[k]) { return true }
+            // The end of the sentence before: its numbers are its own.
+            if k + 1 < start, scalars[k + 1] == " ", [".", "!", "?"].contains(scalars[k]) { return false }
             k -= 1
         }
         return false

@@ -122,7 +122,8 @@ public struct Extractor: Sendable {
                 mentions += linker.merge(names: [], values: values, in: text, lang: lang)
             }
         }
-        let spans = NumberedNames.joined(PossessiveNames.split(NameSpans.trimmed(mentions, lang: lang), lang: lang), fields: fields)
+        let spans = NumberedNames.joined(
+            ProductModels.joined(PossessiveNames.split(NameSpans.trimmed(mentions, lang: lang), lang: lang), fields: fields), fields: fields)
         let teams = AgeGroupTeams.joined(spans, fields: fields, lang: lang)
         return (lang, fields, ArticleTypes.unified(Nationalities.joined(teams, fields: fields, lang: lang)))
     }
