@@ -21,6 +21,8 @@ public struct LearntNames: Sendable, Equatable {
     public static let none = LearntNames()
 
     public func isOrganization(_ name: String, lang: String) -> Bool { organizations[lang]?.contains(name) ?? false }
+    /// Both lists of a language, looked up once per article.
+    func lists(lang: String) -> (organizations: Set<String>, works: Set<String>) { (organizations[lang] ?? [], works[lang] ?? []) }
     public func isWork(_ name: String, lang: String) -> Bool { works[lang]?.contains(name) ?? false }
     public func count(_ type: MentionType, lang: String) -> Int {
         (type == .organization ? organizations : type == .miscellaneous ? works : [:])[lang]?.count ?? 0

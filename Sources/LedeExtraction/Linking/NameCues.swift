@@ -23,20 +23,24 @@ enum NameCues {
     }
 
     static func retyped(_ mentions: [Mention], fields: [AnalyzedText], lang: String, learnt: LearntNames) -> [Mention] {
-        let evidence = Self.evidence(mentions, fields: fields, lang: lang)
+        var evidence = Self.evidence(mentions, fields: fields, lang: lang, surnames: false)
+        let (learntOrganisations, learntWorks) = learnt.lists(lang: lang)
         var organisations = evidence.organisation
         var works = evidence.work
         // Learnt names where the article's own words say nothing: an organisation only over a person's
         // reading (a miscellaneous name may be the nationality or the product that shares it), a work
         // over any other reading.
         for m in mentions where m.type != .miscellaneous && m.type.isName {
-            if m.type == .person, learnt.isOrganization(m.span.text, lang: lang) { organisations.insert(m.span.text) }
-            if learnt.isWork(m.span.text, lang: lang) { works.insert(m.span.text) }
+            if m.type == .person, learntOrganisations.contains(m.span.text) { organisations.insert(m.span.text) }
+            if learntWorks.contains(m.span.text) { works.insert(m.span.text) }
         }
+        // Most articles have no cue and no learnt name: nothing to retype.
+        if organisations.isEmpty, works.isEmpty, evidence.personCued.isEmpty, evidence.place.isEmpty { return mentions }
+        evidence.person.formUnion(surnames(mentions))
         organisations.subtract(evidence.person)
         organisations.subtract(evidence.work)
         // A company the corpora know is not made a product by one cue ("the software Microsoft owns").
-        works = works.subtracting(evidence.person).subtracting(evidence.organisation).filter { !learnt.isOrganization($0, lang: lang) }
+        works = works.subtracting(evidence.person).subtracting(evidence.organisation).filter { !learntOrganisations.contains($0) }
         // A person's cue right before a name makes it a person wherever the tagger read a place or an
         // organisation ("ca sĩ Mỹ Tâm", "Mr Marsh"), unless other words call it something else.
         let people = evidence.personCued.subtracting(evidence.organisation).subtracting(evidence.work).subtracting(evidence.place)
@@ -61,17 +65,14 @@ enum NameCues {
         return out
     }
 
+    /// `surnames`: whether `person` also holds the surnames of longer persons' names (`retyped` adds
+    /// them only when it has something to retype).
     static func evidence(_ mentions: [Mention], fields: [AnalyzedText], lang: String,
-                         gazetteer: Gazetteer = .shared) -> Evidence {
+                         gazetteer: Gazetteer = .shared, surnames withSurnames: Bool = true) -> Evidence {
         guard let cues = lang == "vi" ? vietnamese : lang == "en" ? englishWords : nil else { return Evidence() }
         var evidence = Evidence()
         var cuedMentions: [Int] = []
-        // A word that ends a longer person's name is that person's surname ("Harrison Ford" … "Ford").
-        for m in mentions where m.type == .person {
-            if let space = m.span.text.lastIndex(of: " ") {
-                evidence.person.insert(String(m.span.text[m.span.text.index(after: space)...]))
-            }
-        }
+        if withSurnames { evidence.person = surnames(mentions) }
         for field in fields {
             let inField = mentions.indices.filter { mentions[$0].span.field == field.field && mentions[$0].type.isName }
             guard !inField.isEmpty else { continue }
@@ -153,6 +154,16 @@ enum NameCues {
             evidence.organisation.insert(mentions[i].span.text)
         }
         return evidence
+    }
+
+    /// The last words of persons' names of more than one word: "Ford" of "Harrison Ford", a surname,
+    /// which a lone "Ford" in the same article stands for.
+    static func surnames(_ mentions: [Mention]) -> Set<String> {
+        var out: Set<String> = []
+        for m in mentions where m.type == .person {
+            if let space = m.span.text.lastIndex(of: " ") { out.insert(String(m.span.text[m.span.text.index(after: space)...])) }
+        }
+        return out
     }
 
     enum Cue { case organization, person, work, place, none }
