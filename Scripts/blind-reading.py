@@ -14,19 +14,17 @@ The reader writes one line per sheet item: {"item", "article_id", "field", "star
 """
 import argparse
 import collections
-import hashlib
 import json
-import subprocess
 import sys
+
+import reading_sample
 
 
 def rank(key):
-    return hashlib.sha256(f"lede-blind-reading-1:{key}".encode()).hexdigest()
+    return reading_sample.rank("lede-blind-reading-1", key)
 
 
-def section_of(article):
-    """The news section: an English article's category, a Vietnamese id's prefix (news_world_12 -> world)."""
-    return article.get("category") or article["id"].rsplit("_", 1)[0].removeprefix("news_")
+section_of = reading_sample.section_of
 
 
 def used_ids():
@@ -49,18 +47,8 @@ def sheet(args):
     chosen = []
     for section in sorted(by_section):
         chosen += sorted(by_section[section], key=lambda a: rank(a["id"]))[args.offset: args.offset + args.per_section]
-    articles = {a["id"]: a for a in chosen}
-    lines = []
-    for a in chosen:
-        item = {"id": a["id"], "lang": args.lang, "title": a.get("title"), "body": a["body"]}
-        if a.get("published_at"):
-            item["published_at"] = a["published_at"]
-        lines.append(json.dumps(item, ensure_ascii=False))
-    run = subprocess.run([args.lede, "extract", "--jsonl", "-"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, check=True)
     events = []
-    for a, out in zip(chosen, run.stdout.strip().split("\n")):
-        result = json.loads(out)
+    for a, result in zip(chosen, reading_sample.extract(args.lede, args.lang, chosen)):
         for e in result["events"]:
             events.append((a, result.get("topic"), e))
     picked = sorted(events, key=lambda x: rank(f"{x[0]['id']}:{x[2]['trigger']['start']}:{x[2]['type']}"))

@@ -24,22 +24,21 @@ Judgement lines (no article text):
    "links": {"<entity id>": "right"|"wrong"}}
 """
 import argparse
-import hashlib
 import collections
 import json
 import os
-import subprocess
 import sys
+
+import reading_sample
 
 NAME_TYPES = {"PER", "LOC", "ORG", "MISC"}
 
 
 def rank(key):
-    return hashlib.sha256(f"lede-name-reading-1:{key}".encode()).hexdigest()
+    return reading_sample.rank("lede-name-reading-1", key)
 
 
-def section_of(article):
-    return article.get("category") or article["id"].rsplit("_", 1)[0].removeprefix("news_")
+section_of = reading_sample.section_of
 
 
 def sentence_around(text, start, end, reach=220):
@@ -65,22 +64,13 @@ def sheet(args):
     chosen = []
     for section in sorted(by_section):
         chosen += by_section[section][: args.per_section]
-    lines = []
-    for a in chosen:
-        item = {"id": a["id"], "lang": args.lang, "title": a.get("title"), "body": a["body"]}
-        if a.get("published_at"):
-            item["published_at"] = a["published_at"]
-        lines.append(json.dumps(item, ensure_ascii=False))
-    run = subprocess.run([args.lede, "extract", "--jsonl", "-"], input="\n".join(lines) + "\n",
-                         capture_output=True, text=True, check=True)
-    results = [json.loads(out) for out in run.stdout.strip().split("\n")]
+    results = reading_sample.extract(args.lede, args.lang, chosen)
     # Whole articles: the first of each section in rank order, up to --articles, read apart from the mentions.
     whole_ids = []
-    ranked = by_section
     for k in range(args.per_section):
-        for section in sorted(ranked):
-            if len(whole_ids) < args.articles and k < len(ranked[section]):
-                whole_ids.append(ranked[section][k]["id"])
+        for section in sorted(by_section):
+            if len(whole_ids) < args.articles and k < len(by_section[section]):
+                whole_ids.append(by_section[section][k]["id"])
     mentions = []
     for a, r in zip(chosen, results):
         if a["id"] in whole_ids:

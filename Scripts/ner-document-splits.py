@@ -54,14 +54,16 @@ class SectionClassifier:
         for section in self.sections:
             total = sum(counts[section].values()) + len(vocabulary)
             self.log_p[section] = {w: math.log((counts[section][w] + 1) / total) for w in vocabulary}
-            self.log_p[section][None] = math.log(1 / total)
+        self.vocabulary = vocabulary
 
     def classify(self, text):
         scores = {s: 0.0 for s in self.sections}
+        # A word the corpus never has tells no section from another: it is left out.
         for w in words(text):
+            if w not in self.vocabulary:
+                continue
             for s in self.sections:
-                table = self.log_p[s]
-                scores[s] += table.get(w, table[None]) if w in self.log_p[self.sections[0]] else 0.0
+                scores[s] += self.log_p[s][w]
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         return ranked[0][0], ranked[0][1] - ranked[1][1]
 

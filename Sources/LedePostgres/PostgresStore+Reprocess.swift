@@ -6,13 +6,16 @@ extension PostgresStore {
     /// As `Store.startReprocessJob`: one job at a time across every node on the database (the job
     /// table is locked for the check and the insert).
     public func startReprocessJob(_ range: ReplayFilter, nowMillis: Int64) throws -> (selection: ReprocessSelection, started: Bool) {
-        try withLink("start a reprocess job") { link in
+        var finished: Int?
+        defer { if let finished { releaseClaim(finished) } }
+        return try withLink("start a reprocess job") { link in
             try link.transaction {
                 try link.query("LOCK TABLE reprocess_jobs IN SHARE ROW EXCLUSIVE MODE")
                 if let open = try Self.unfinishedJob(link) {
                     // Every article of it re-extracted, only not marked yet: it is over.
                     guard open.count == 0 else { return (open, false) }
                     try Self.finish(open.job, nowMillis: nowMillis, link)
+                    finished = open.job
                 }
                 let through = min(range.toSeq ?? .max, try Self.lastSeq(link))
                 var selection = ReprocessSelection(range: range, throughSeq: through, count: try Self.countSelected(range, through: through, link))
@@ -35,6 +38,12 @@ extension PostgresStore {
 
     public func finishReprocessJob(_ job: Int, nowMillis: Int64) throws {
         try withLink("finish reprocess job \(job)") { try Self.finish(job, nowMillis: nowMillis, $0) }
+        releaseClaim(job)
+    }
+
+    /// A finished job's advisory lock is let go with the connection that holds it, whichever way the job
+    /// was finished (by its last article, or found done when the next job starts).
+    private func releaseClaim(_ job: Int) {
         claims.withLock { $0.removeValue(forKey: job) }?.close()
     }
 

@@ -7,6 +7,18 @@ enum FileHandleOutput {
     }
 }
 
+/// A file a command writes (a model, a list): atomically, and a path that cannot be written is one
+/// clear line, exit 1.
+enum OutputFile {
+    static func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
 final class LineWriter {
     private var buffer: [UInt8] = []
     private let handle: FileHandle

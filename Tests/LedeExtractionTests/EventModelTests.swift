@@ -93,6 +93,24 @@ final class EventModelTests: XCTestCase {
         XCTAssertEqual(events.first?.actors.first?.span.text, "Công an", "the candidate the annotated actor contains")
     }
 
+    func testTrainingRefusesAnnotationsWhoseParticipantsNoCandidateMatches() {
+        let body = "Công an tỉnh đã bắt giữ 3 đối tượng."
+        let start = body.unicodeScalars.count - "bắt giữ 3 đối tượng.".unicodeScalars.count
+        let annotated = (0..<5).map { k in
+            EventModelTraining.Annotated(
+                article: Article(id: "t\(k)", body: body, lang: "vi"),
+                triggers: [.init(span: Span(field: .body, start: start, end: start + 7, text: "bắt giữ"), type: "COERCE",
+                                actors: ["Quân đội Pháp"], recipients: [])])
+        }
+        let topics = [
+            (article: Article(id: "w", body: "Hai nước hội đàm về an ninh biên giới.", lang: "vi"), label: "world"),
+            (article: Article(id: "s", body: "Đội tuyển thắng trận chung kết bóng đá.", lang: "vi"), label: "sport"),
+        ]
+        XCTAssertThrowsError(try EventModelTraining(lang: "vi").train(topics: topics, annotated: annotated)) { error in
+            XCTAssertTrue("\(error)".contains("no annotated actor or recipient"), "\(error)")
+        }
+    }
+
     /// The position rules stop at "who": a subject that a relative clause follows is lost to them. The
     /// role model learns from the annotated articles that it acts.
     func testTheRoleModelLearnsTheActorTheRulesMiss() throws {

@@ -114,6 +114,10 @@ final class CommandLineTests: XCTestCase {
         let notAModel = try lede(["eval", "events", "--gold", gold.path, "--model", gold.path])
         XCTAssertEqual(notAModel.status, 1, notAModel.stderr)
         XCTAssertTrue(notAModel.stderr.contains("not a Lede event model"), notAModel.stderr)
+        let otherLanguage = try lede(["eval", "events", "--gold", gold.path, "--model", "Sources/LedeExtraction/Resources/events/vi.model"])
+        XCTAssertEqual(otherLanguage.status, 1, otherLanguage.stderr)
+        XCTAssertEqual(otherLanguage.stderr.split(separator: "\n").count, 1, otherLanguage.stderr)
+        XCTAssertTrue(otherLanguage.stderr.contains("is a vi event model"), otherLanguage.stderr)
         // Whole-article gold carries no text: without the corpus the evaluation cannot start.
         let eval = try lede(["eval", "events", "--gold", "Gold/events/vi-dev.jsonl"])
         XCTAssertEqual(eval.status, 1, eval.stderr)
@@ -124,6 +128,23 @@ final class CommandLineTests: XCTestCase {
             let bad = try lede(["train", "names"] + flags + ["--out", "/dev/null"])
             XCTAssertEqual(bad.status, 2, bad.stderr)
             XCTAssertTrue(bad.stderr.contains(says), bad.stderr)
+        }
+        // A corpus that is not there, a line that is not an article, an output that cannot be written:
+        // one line each, exit 1, and nothing written.
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("lede-corpus-\(UUID().uuidString).jsonl")
+        try Data(#"{"id": "a", "body": "Shares in delivery firm Exel rose."}"#.utf8).write(to: corpus)
+        let notArticle = FileManager.default.temporaryDirectory.appendingPathComponent("lede-corpus-\(UUID().uuidString).jsonl")
+        try Data(#"{"id": 1}"#.utf8).write(to: notArticle)
+        defer { for f in [corpus, notArticle] { try? FileManager.default.removeItem(at: f) } }
+        let unwritten = FileManager.default.temporaryDirectory.appendingPathComponent("lede-learnt-\(UUID().uuidString).tsv").path
+        for (input, out, says) in [("/nonexistent/corpus.jsonl", unwritten, "/nonexistent/corpus.jsonl"),
+                                   (notArticle.path, unwritten, "not a corpus line"),
+                                   (corpus.path, "/nonexistent/dir/learnt.tsv", "cannot write /nonexistent/dir/learnt.tsv")] {
+            let failed = try lede(["train", "names", "--lang", "en", "--corpus", input, "--out", out])
+            XCTAssertEqual(failed.status, 1, failed.stderr)
+            XCTAssertEqual(failed.stderr.split(separator: "\n").count, 1, failed.stderr)
+            XCTAssertTrue(failed.stderr.contains(says), failed.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), out)
         }
         let bench = try lede(["bench", "extract"])
         XCTAssertEqual(bench.status, 2, bench.stderr)

@@ -100,6 +100,12 @@ enum ArgumentModel {
         return out
     }
 
+    /// The candidates of a trigger's sentence that may take a role: all but those that overlap the
+    /// trigger. Training and extraction both take them from here, so they see the same ones.
+    static func roleCandidates(_ candidates: [ArgumentCandidate], trigger: Range<Int>) -> [ArgumentCandidate] {
+        candidates.filter { !$0.words.overlaps(trigger) }
+    }
+
     /// The actor and the recipient the role model chooses among the sentence's `candidates` beside the
     /// trigger: for each role the likeliest, when its score reaches `threshold`; the location stays the
     /// rules'.
@@ -107,7 +113,7 @@ enum ArgumentModel {
         _ model: LinearClassifier, threshold: Float, trigger: Range<Int>, sentence: Range<Int>, text: EventText,
         type: String, rules: ArgumentRoles, candidates: [ArgumentCandidate]
     ) -> ArgumentRoles {
-        let others = candidates.filter { !$0.words.overlaps(trigger) }
+        let others = roleCandidates(candidates, trigger: trigger)
         var roles = rules
         roles.actor = nil
         roles.recipient = nil

@@ -156,7 +156,7 @@ public struct EventModelTraining: Sendable {
                     let gold = item.triggers[hit]
                     let bound = text.sentences[judged.sentence].words
                     let rules = EventExtractor.rules(judged, type: gold.type, in: text, lang: lang)
-                    let others = judged.participants.filter { !$0.words.overlaps(judged.candidate.words) }
+                    let others = ArgumentModel.roleCandidates(judged.participants, trigger: judged.candidate.words)
                     for c in others {
                         // A candidate names what its text says, and what its entity is called ("he"
                         // standing for "Liam Fox").
@@ -176,6 +176,11 @@ public struct EventModelTraining: Sendable {
         }
         summary.candidates = examples.count
         guard summary.positiveCandidates > 0 else { throw TrainingError("no annotated trigger matches a candidate") }
+        // With no role example the role model's weights stay zero: every role scores a third, above the
+        // threshold, and every sentence would get an actor it was never shown.
+        guard summary.actorCandidates + summary.recipientCandidates > 0 else {
+            throw TrainingError("no annotated actor or recipient matches an argument candidate")
+        }
         model = EventModel(
             lang: lang, trigger: triggerTraining.train(examples, bucketBits: triggerBucketBits, classes: classes),
             topic: topic, roles: roleTraining.train(roleExamples, bucketBits: roleBucketBits, classes: ArgumentModel.classes),

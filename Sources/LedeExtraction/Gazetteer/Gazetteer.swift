@@ -146,6 +146,13 @@ public struct Gazetteer: Sendable {
         indices(key: NameKey.of(text), allCaps: allCaps ?? Self.isAbbreviation(text)).map { entries[Int($0)] }
     }
 
+    /// Whether `text` is a listed place of any kind (not only an organisation): a name the rules after the
+    /// tagger must not make a company, a person or a work.
+    public func isPlace(_ text: String) -> Bool { lookup(text).contains { $0.kind != .organization } }
+
+    /// Whether `text` is a listed country.
+    public func isCountry(_ text: String) -> Bool { lookup(text).contains { $0.kind == .country } }
+
     func indices(key: String, allCaps: Bool) -> [Int32] {
         let plain = names[key] ?? []
         guard allCaps, let abbr = abbreviations[key] else { return plain }

@@ -7,7 +7,6 @@ import LedeModel
 enum AgeGroupTeams {
     static func joined(_ mentions: [Mention], fields: [AnalyzedText], lang: String, gazetteer: Gazetteer = .shared) -> [Mention] {
         guard lang == "vi" else { return mentions }
-        func isCountry(_ text: String) -> Bool { gazetteer.lookup(text).contains { $0.kind == .country } }
         var out = mentions
         // The field's scalars, for the "U" four places before a name (most articles have none).
         let scalarsOf = Dictionary(fields.map { ($0.field, $0.scalars) }, uniquingKeysWith: { a, _ in a })
@@ -17,13 +16,13 @@ enum AgeGroupTeams {
             let s = m.span.start
             guard text.first == "U" || s >= 4 && scalarsOf[m.span.field].map({ s <= $0.count && $0[s - 4] == "U" }) == true else { continue }
             if isAgeGroup(text.prefix(3)), text.count > 4, text.dropFirst(3).first == " " {
-                if isCountry(String(String.UnicodeScalarView(text.dropFirst(4)))) { out[i].type = .organization }
+                if gazetteer.isCountry(String(String.UnicodeScalarView(text.dropFirst(4)))) { out[i].type = .organization }
                 continue
             }
             guard s >= 4, let scalars = scalarsOf[m.span.field], s <= scalars.count,
                   scalars[s - 1] == " ", isAgeGroup(scalars[(s - 4)..<(s - 1)]),
                   s == 4 || !scalars[s - 5].properties.isAlphabetic && !("0"..."9").contains(scalars[s - 5]),
-                  isCountry(m.span.text) else { continue }
+                  gazetteer.isCountry(m.span.text) else { continue }
             out[i].type = .organization
             out[i].span.start = s - 4
             out[i].span.text = String(String.UnicodeScalarView(scalars[(s - 4)..<m.span.end]))

@@ -29,7 +29,7 @@ enum BracketedAliases {
             // country or a party ("Michael Johnson (U.S.)"), and a place in brackets is a place.
             guard let j = candidates.lazy.compactMap({ endingAt[m.span.field]?[$0] }).first, j != i,
                 mentions[j].type == .organization, m.type != .person,
-                !gazetteer.lookup(m.span.text).contains(where: { $0.kind != .organization }),
+                !gazetteer.isPlace(m.span.text),
                 mentions[j].span.text.unicodeScalars.count > m.span.text.unicodeScalars.count,
                 mentions[j].span.end == m.span.start - 1 || text[m.span.start - 2] == " "
             else { continue }

@@ -7,7 +7,7 @@ import LedeModel
 /// person's ("Mr X", "ông X"), every mention of that name the tagger read as a person or a
 /// miscellaneous name is the organisation's; so are names listed right after the cued one ("firms Sony,
 /// Philips and Matsushita"), and names the news corpora show with such cues in several articles
-/// (`OrganizationNames`), where this article has no cue of its own. A work's or a product's cue ("the
+/// (`LearntNames`), where this article has no cue of its own. A work's or a product's cue ("the
 /// film X", "file-sharing program X", "phim X", "ứng dụng X") makes the name miscellaneous, as the
 /// data sets' guides have it, where neither other cue is found.
 enum NameCues {
@@ -81,7 +81,7 @@ enum NameCues {
             func mention(at k: Int) -> Int? {
                 if mentionAt == nil {
                     var table: [Int: Int] = [:]
-                    for i in inField { if let k = tokenIndex(field.tokens, startingAt: mentions[i].span.start) { table[k] = i } }
+                    for i in inField { if let k = field.tokenIndex(startingAt: mentions[i].span.start) { table[k] = i } }
                     mentionAt = table
                 }
                 return mentionAt![k]
@@ -89,7 +89,7 @@ enum NameCues {
             for i in inField {
                 let m = mentions[i]
                 // "công ty bầu Đức": a lowercase word begins a person's title, not a name.
-                guard NameSpans.startsWithCapital(m.span.text), let first = tokenIndex(field.tokens, startingAt: m.span.start) else { continue }
+                guard NameSpans.startsWithCapital(m.span.text), let first = field.tokenIndex(startingAt: m.span.start) else { continue }
                 let (before, length) = cues.before(field.tokens, first)
                 // The token after the name; a possessive the span left out is skipped over.
                 var next = first
@@ -102,7 +102,7 @@ enum NameCues {
                     // a person.
                     if before == .person, lang != "vi" || length > 1 || field.tokens[first - length].isPlainLowercase,
                        cues.personalTitles.contains(cues.phrase(field.tokens, first, length)),
-                       !gazetteer.lookup(m.span.text).contains(where: { $0.kind != .organization }) {
+                       !gazetteer.isPlace(m.span.text) {
                         evidence.personCued.insert(m.span.text)
                     }
                     continue
@@ -117,9 +117,9 @@ enum NameCues {
                     // place or a name with an organisation's head word ("chương trình Trường Đại học FPT").
                     // After a name the noun is the product's own ("PSP console").
                     let joined = before == .work && first - length >= 1
-                        && cues.closers.contains(field.tokens[first - length - 1].text.lowercased())
+                        && cues.closers.contains(Words.lowercase(field.tokens[first - length - 1]))
                     if !joined, before != .work || !isAcronym(m.span.text), !cues.startsWithOrganisationHead(m.span.text),
-                       !gazetteer.lookup(m.span.text).contains(where: { $0.kind != .organization }) {
+                       !gazetteer.isPlace(m.span.text) {
                         evidence.work.insert(m.span.text)
                     }
                     continue
@@ -150,7 +150,7 @@ enum NameCues {
         }
         // A place is not made an organisation by the words after it ("US shares", "Asia shares"), nor
         // by a team's cue ("đội bóng Tây Ban Nha"): the tagger's reading of a place stands.
-        for i in cuedMentions where !gazetteer.lookup(mentions[i].span.text).contains(where: { $0.kind != .organization }) {
+        for i in cuedMentions where !gazetteer.isPlace(mentions[i].span.text) {
             evidence.organisation.insert(mentions[i].span.text)
         }
         return evidence
@@ -176,16 +176,5 @@ enum NameCues {
             letters += 1
         }
         return letters >= 2
-    }
-
-    /// The token that starts at `offset` (tokens are in text order), if one does.
-    static func tokenIndex(_ tokens: [Token], startingAt offset: Int) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
-        }
-        return low < tokens.count && tokens[low].start == offset ? low : nil
     }
 }

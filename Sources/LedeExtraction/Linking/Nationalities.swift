@@ -11,9 +11,9 @@ enum Nationalities {
         for (i, m) in mentions.enumerated() where m.type == .location {
             let s = m.span.start
             guard s >= 6, let field = fields.first(where: { $0.field == m.span.field }), s <= field.scalars.count,
-                  let k = NameCues.tokenIndex(field.tokens, startingAt: s), k >= 1, field.tokens[k - 1].text == "người",
+                  let k = field.tokenIndex(startingAt: s), k >= 1, field.tokens[k - 1].text == "người",
                   field.tokens[k - 1].end == s - 1, k < 2 || field.tokens[k - 2].text.lowercased() != "con",
-                  gazetteer.lookup(m.span.text).contains(where: { $0.kind == .country }) else { continue }
+                  gazetteer.isCountry(m.span.text) else { continue }
             let start = field.tokens[k - 1].start
             out[i].type = .miscellaneous
             out[i].span.start = start

@@ -36,7 +36,7 @@ enum ProductModels {
                   m.span.end + 1 < field.scalars.count, field.scalars[m.span.end] == " ",
                   field.scalars[m.span.end + 1].properties.isUppercase,
                   hasDigitSoon(field.scalars, from: m.span.end + 1),
-                  let next = NameCues.tokenIndex(field.tokens, startingAt: m.span.end + 1) else { continue }
+                  let next = field.tokenIndex(startingAt: m.span.end + 1) else { continue }
             // The model's words: capitalised words and codes, one space apart, on the name's line.
             var k = next
             var end = m.span.end

@@ -122,10 +122,16 @@ public struct Extractor: Sendable {
                 mentions += linker.merge(names: [], values: values, in: text, lang: lang)
             }
         }
-        let spans = NumberedNames.joined(
-            ProductModels.joined(PossessiveNames.split(NameSpans.trimmed(mentions, lang: lang), lang: lang), fields: fields), fields: fields)
-        let teams = AgeGroupTeams.joined(spans, fields: fields, lang: lang)
-        return (lang, fields, ArticleTypes.unified(Nationalities.joined(teams, fields: fields, lang: lang)))
+        // Spans as the data sets draw them (titles and possessives off, two names joined by a possessive
+        // apart, a maker and its model code together, a number after a name), then readings of whole names
+        // (an age-group team, a nationality), then one type for one name in the article.
+        mentions = NameSpans.trimmed(mentions, lang: lang)
+        mentions = PossessiveNames.split(mentions, lang: lang)
+        mentions = ProductModels.joined(mentions, fields: fields)
+        mentions = NumberedNames.joined(mentions, fields: fields)
+        mentions = AgeGroupTeams.joined(mentions, fields: fields, lang: lang)
+        mentions = Nationalities.joined(mentions, fields: fields, lang: lang)
+        return (lang, fields, ArticleTypes.unified(mentions))
     }
 
     /// What the cues around this article's names say they are (for `LearntNames.derive`).

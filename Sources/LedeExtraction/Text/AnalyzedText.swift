@@ -68,6 +68,17 @@ public struct AnalyzedText: Sendable {
     public func span(_ start: Int, _ end: Int) -> Span {
         Span(field: field, start: start, end: end, text: text(start, end))
     }
+
+    /// The index of the token that starts at code point `offset`, if one does (tokens are in text order).
+    public func tokenIndex(startingAt offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < tokens.count && tokens[low].start == offset ? low : nil
+    }
 }
 
 /// Turns a field into tokens and sentences: normalisation with an offset map, tokenisation, one

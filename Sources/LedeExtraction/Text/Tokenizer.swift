@@ -36,7 +36,7 @@ enum Tokenizer {
         var part = start  // where the current dot- or hyphen-separated part began
         while true {
             while i < n, CharacterClass.isWordScalar(s[i]) {
-                if s[i] == "T" || s[i] == "N", i > start, gluedSource(s, at: i) { return i }
+                if gluedMarkerFirsts.contains(s[i]), gluedSource(s, at: i) { return i }
                 i += 1
             }
             guard i + 1 < n, CharacterClass.isWordScalar(s[i + 1]) else { break }
@@ -74,6 +74,8 @@ enum Tokenizer {
     }
 
     private static let gluedMarkers: [[Unicode.Scalar]] = ["Theo", "Nguồn"].map { Array($0.unicodeScalars) }
+    /// Their first letters: a word is scanned for a glued marker only at one of these.
+    private static let gluedMarkerFirsts: [Unicode.Scalar] = gluedMarkers.map { $0[0] }
 
     /// A hyphen written between Vietnamese words separates them ("TT-BGDĐT", "Hương Trà-TT Huế",
     /// "VOV-Miền Trung"); between ASCII words it joins them ("al-Bukamal", "ez-Zor", "Pakistan-born").

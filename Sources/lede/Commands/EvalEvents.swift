@@ -44,7 +44,13 @@ struct EvalEvents: AsyncParsableCommand {
         var shipped = try loadExtractor()
         if let model {
             guard let data = FileManager.default.contents(atPath: model) else { throw CLIError("cannot read \(model)") }
-            do { shipped = shipped.withEventModel(try EventModel.decode(data)) } catch { throw CLIError("\(model): \(error)") }
+            let decoded: EventModel
+            do { decoded = try EventModel.decode(data) } catch { throw CLIError("\(model): \(error)") }
+            // A model of another language would leave the shipped one measuring the gold.
+            guard articles.contains(where: { $0.lang == decoded.lang }) else {
+                throw CLIError("\(model) is a \(decoded.lang) event model; the gold has no \(decoded.lang) article")
+            }
+            shipped = shipped.withEventModel(decoded)
         }
         let extractor = shipped.withEventThresholds(
             threshold, offTopic: offTopicThreshold, lexiconFloor: lexiconFloor, roleThreshold: roleThreshold)

@@ -64,11 +64,7 @@ struct TrainEvents: AsyncParsableCommand {
         training.settings.lexiconFloor = lexiconFloor
         training.settings.roleThreshold = roleThreshold
         let (model, summary) = try training.run()
-        do {
-            try model.encoded().write(to: URL(fileURLWithPath: out))
-        } catch {
-            throw CLIError("cannot write \(out): \(error.localizedDescription)")
-        }
+        try OutputFile.write(model.encoded(), to: out)
         FileHandleOutput.stderr("""
             topic model: \(summary.topicArticles) articles, sections \(summary.topicLabels.joined(separator: ", "))
             trigger model: \(summary.annotatedArticles) articles, \(summary.annotatedMentions) annotated mentions, \

@@ -63,7 +63,7 @@ struct TrainNER: AsyncParsableCommand {
         let model = try training().run { line in
             FileHandleOutput.stderr(line)
         }
-        try model.write(to: URL(fileURLWithPath: out), options: .atomic)
+        try OutputFile.write(model, to: out)
         FileHandleOutput.stderr("wrote \(out) (\(model.count) bytes)")
     }
 }

@@ -36,7 +36,7 @@ struct TrainNames: AsyncParsableCommand {
         let derived = LearntNames.derive(
             from: articles, lang: lang, extractor: try Extractor.namesOnly(), minimumArticles: minArticles)
         let text = LearntNames.tsv(derived, lang: lang, corpus: corpus)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        try OutputFile.write(Data(text.utf8), to: out)
         FileHandleOutput.stderr("wrote \(out): \(derived.count) names from \(articles.count) articles")
     }
 }
